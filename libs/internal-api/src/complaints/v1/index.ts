@@ -1,0 +1,5 @@
+import { defineStatusContract } from '../../common/service-status';
+
+export const complaintsV1 = {
+  statusGet: defineStatusContract('complaints'),
+} as const;

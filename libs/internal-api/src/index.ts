@@ -1,0 +1,10 @@
+export * from './contract';
+export * from './lifecycle';
+export * from './registry';
+export * from './common/service-status';
+export { identityV1 } from './identity/v1';
+export { auditV1 } from './audit/v1';
+export { accountingV1 } from './accounting/v1';
+export { salesV1 } from './sales/v1';
+export { staffingV1 } from './staffing/v1';
+export { complaintsV1 } from './complaints/v1';

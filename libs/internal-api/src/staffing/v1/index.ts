@@ -1,0 +1,5 @@
+import { defineStatusContract } from '../../common/service-status';
+
+export const staffingV1 = {
+  statusGet: defineStatusContract('staffing'),
+} as const;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { loadConfig } from './load-config';
+import { describeService, type ServiceName } from './service-catalog';
+
+const natsUrl = z
+  .string()
+  .refine(
+    (value) => value.split(',').every((server) => /^(nats|tls|wss?):\/\/[^\s/]+(:\d+)?\/?$/.test(server.trim())),
+    'must be a NATS server URL such as nats://127.0.0.1:4222 (comma-separated for a cluster)',
+  );
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a postgres:// URL');
+
+/** Namespaces isolate environments and test runs: databases, subjects and streams. */
+const namespace = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,30}$/, 'must be lowercase letters, digits or _ (max 31), starting with a letter');
+
+const port = z.coerce.number().int('must be an integer').min(0).max(65_535, 'must be a TCP port (0–65535)');
+
+export function serviceConfigSchema(service: ServiceName) {
+  const descriptor = describeService(service);
+  return z
+    .object({
+      NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+      LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+      HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+      HTTP_PORT: port.default(descriptor.httpPort),
+      NATS_URL: natsUrl.default('nats://127.0.0.1:4222'),
+      DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/postgres'),
+      DATABASE_NAME: z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be a lowercase Postgres identifier')
+        .optional(),
+      DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+      IDO_NAMESPACE: namespace.default('ido'),
+      IDO_RELEASE: z.string().min(1).default('dev'),
+      SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    })
+    .transform((env) => ({
+      service,
+      persistent: descriptor.persistent,
+      nodeEnv: env.NODE_ENV,
+      logLevel: env.LOG_LEVEL,
+      release: env.IDO_RELEASE,
+      namespace: env.IDO_NAMESPACE,
+      http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+      nats: { servers: env.NATS_URL.split(',').map((s) => s.trim()) },
+      database: {
+        /** Server URL; its database is where service databases get created. */
+        adminUrl: env.DATABASE_URL,
+        name: env.DATABASE_NAME ?? `${env.IDO_NAMESPACE}_${service}`,
+        poolMax: env.DATABASE_POOL_MAX,
+      },
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    }));
+}
+
+export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
+
+export function loadServiceConfig(service: ServiceName, env?: Record<string, string | undefined>): ServiceConfig {
+  return loadConfig(serviceConfigSchema(service), env);
+}
+
+/** The URL of the service's own database on the configured server. */
+export function serviceDatabaseUrl(config: ServiceConfig): string {
+  const url = new URL(config.database.adminUrl);
+  url.pathname = `/${config.database.name}`;
+  return url.toString();
+}

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './handles.decorator';
+export * from './headers';
+export * from './message-contract';
+export * from './nats-health';
+export * from './nats-transport';
+export * from './rethrow.filter';

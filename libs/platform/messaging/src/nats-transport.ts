@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { MessageHandler } from '@nestjs/microservices';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type ServiceMetrics, requestContext } from '@ido/platform-observability';
+import { type Msg, type NatsConnection, type Subscription, JSONCodec, connect, headers as natsHeaders } from 'nats';
+import { lastValueFrom } from 'rxjs';
+import { IdoError, type WireError, toWireError } from './errors';
+import { messageHeaders } from './headers';
+import type { MessageContract } from './message-contract';
+import { wireSubject } from './message-contract';
+
+export interface NatsTransportSettings {
+  service: string;
+  servers: string[];
+  namespace: string;
+  metrics: ServiceMetrics;
+  /** How long close() waits for handlers in flight before closing anyway. */
+  drainTimeoutMs: number;
+}
+
+const json = JSONCodec();
+
+type StatusListener = (data: unknown) => void;
+/** Connection events a service may follow (e.g. to log or alert). */
+type NatsEvents = { disconnect: StatusListener; reconnect: StatusListener };
+
+/** Options every NATS connection of ours uses: never give up reconnecting (ARCHITECTURE §9). */
+export function natsConnectionOptions(service: string, servers: string[]) {
+  return {
+    servers,
+    name: `${service}@${hostname()}`,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 1_000,
+    pingInterval: 10_000,
+  };
+}
+
+/**
+ * A Nest microservice transport on the raw `nats` client: plain JSON bodies,
+ * context in headers, one queue group per service, validation by contract, and
+ * a drain that lets requests in flight finish (ADR 0002).
+ */
+export class NatsTransport extends Server<NatsEvents> implements CustomTransportStrategy {
+  private connection?: NatsConnection;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly listeners: Array<{ event: keyof NatsEvents; callback: StatusListener }> = [];
+
+  constructor(private readonly settings: NatsTransportSettings) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const { service, servers } = this.settings;
+      this.connection = await connect(natsConnectionOptions(service, servers));
+      void this.followStatus(this.connection);
+      for (const [pattern, handler] of this.messageHandlers) this.subscribe(this.connection, pattern, handler);
+      callback();
+    } catch (error) {
+      callback(new Error(`cannot connect to NATS at ${this.settings.servers.join(',')}: ${(error as Error).message}`));
+    }
+  }
+
+  /** Stop taking requests, let those in flight reply, then close the connection. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    if (!connection || connection.isClosed()) return;
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs).unref()),
+    ]);
+    await connection.drain().catch(() => connection.close());
+  }
+
+  on<K extends keyof NatsEvents>(event: K, callback: NatsEvents[K]): void {
+    this.listeners.push({ event, callback });
+  }
+
+  unwrap<T>(): T {
+    if (!this.connection) throw new Error('NATS transport is not listening yet');
+    return this.connection as T;
+  }
+
+  private subscribe(connection: NatsConnection, pattern: string, handler: MessageHandler): void {
+    const subject = wireSubject(this.settings.namespace, pattern);
+    const contract = handler.extras?.['contract'] as MessageContract | undefined;
+    const subscription = connection.subscribe(subject, {
+      queue: this.settings.service,
+      callback: (error, message) => {
+        if (error) return this.logger.error(`subscription ${subject} failed: ${error.message}`);
+        const work = this.serve(pattern, handler, contract, message).finally(() => this.inFlight.delete(work));
+        this.inFlight.add(work);
+      },
+    });
+    this.subscriptions.push(subscription);
+  }
+
+  private async serve(pattern: string, handler: MessageHandler, contract: MessageContract | undefined, message: Msg) {
+    const started = process.hrtime.bigint();
+    const context = {
+      requestId: message.headers?.get(messageHeaders.requestId) || randomUUID(),
+      tenant: message.headers?.get(messageHeaders.tenant) || undefined,
+      subject: pattern,
+    };
+    const outcome = await requestContext.run(context, async () => {
+      try {
+        const reply = await this.invoke(handler, contract, message);
+        this.respond(message, 'ok', reply);
+        return 'ok';
+      } catch (error) {
+        const wire = toWireError(error);
+        if (wire.code === 'INTERNAL') this.logger.error(`handler for ${pattern} failed: ${describe(error)}`);
+        this.respond(message, 'error', wire);
+        return wire.code;
+      }
+    });
+    this.settings.metrics.observeNats(pattern, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  private async invoke(handler: MessageHandler, contract: MessageContract | undefined, message: Msg): Promise<unknown> {
+    const payload = decode(message);
+    const request = contract ? contract.request.safeParse(payload) : { success: true as const, data: payload };
+    if (!request.success) {
+      throw new IdoError('VALIDATION_FAILED', 'Request does not match the contract', request.error.issues);
+    }
+    const result = await lastValueFrom(this.transformToObservable(await handler(request.data, message)), {
+      defaultValue: undefined,
+    });
+    if (!contract) return result;
+    const reply = contract.reply.safeParse(result);
+    if (!reply.success) {
+      throw new Error(`reply does not match ${contract.subject}: ${JSON.stringify(reply.error.issues)}`);
+    }
+    return reply.data;
+  }
+
+  private respond(message: Msg, status: 'ok' | 'error', body: unknown | WireError): void {
+    if (!message.reply) return;
+    const replyHeaders = natsHeaders();
+    replyHeaders.set(messageHeaders.status, status);
+    const requestId = message.headers?.get(messageHeaders.requestId);
+    if (requestId) replyHeaders.set(messageHeaders.requestId, requestId);
+    message.respond(json.encode(body ?? null), { headers: replyHeaders });
+  }
+
+  private async followStatus(connection: NatsConnection): Promise<void> {
+    for await (const status of connection.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect') {
+        this.logger.warn(`NATS ${status.type}: ${String(status.data)}`);
+      }
+      for (const listener of this.listeners) if (listener.event === status.type) listener.callback(status.data);
+    }
+  }
+}
+
+function decode(message: Msg): unknown {
+  if (message.data.length === 0) return {};
+  try {
+    return json.decode(message.data);
+  } catch {
+    throw new IdoError('VALIDATION_FAILED', 'Request body is not valid JSON');
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+}

@@ -1,0 +1,33 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, Optional, type Provider } from '@nestjs/common';
+import { type ServiceConfig, serviceDatabaseUrl } from '@ido/platform-config';
+import { ObservabilityModule } from '@ido/platform-observability';
+import { ServiceDatabase } from '@ido/platform-tenancy';
+import { ServiceStatusReader } from './service-status';
+import { SERVICE_CONFIG } from './tokens';
+
+/** Everything a service gets before its own modules: config, logs, metrics, health, database. */
+@Global()
+@Module({})
+export class ServiceRuntimeModule implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(ServiceDatabase) private readonly database?: ServiceDatabase) {}
+
+  static forRoot(config: ServiceConfig): DynamicModule {
+    const providers: Provider[] = [{ provide: SERVICE_CONFIG, useValue: config }, ServiceStatusReader];
+    if (config.persistent) {
+      providers.push({
+        provide: ServiceDatabase,
+        useFactory: () => new ServiceDatabase(serviceDatabaseUrl(config), config.database.poolMax),
+      });
+    }
+    return {
+      module: ServiceRuntimeModule,
+      imports: [ObservabilityModule.forService({ service: config.service, release: config.release, level: config.logLevel })],
+      providers,
+      exports: providers.map((p) => ('provide' in p ? p.provide : p)),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database?.close();
+  }
+}

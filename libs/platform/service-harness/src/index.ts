@@ -1,0 +1,2 @@
+export * from './test-service';
+export * from './verify-service-boots';

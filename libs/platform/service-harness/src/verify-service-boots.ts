@@ -1,0 +1,70 @@
+import type { MessageContract } from '@ido/platform-messaging';
+import type { ServiceDefinition } from '@ido/platform-runtime';
+import { Client } from 'pg';
+import { serviceDatabaseUrl } from '@ido/platform-config';
+import { rawRequest } from '@ido/platform-testing';
+import { startTestService, type TestService } from './test-service';
+
+/**
+ * The checks every service passes from its first commit: ready on real Postgres
+ * and NATS, Prometheus metrics, and (for modules) a live `status.get` over NATS.
+ */
+export function verifyServiceBoots(definition: ServiceDefinition, statusContract?: MessageContract): void {
+  describe(`${definition.name} service`, () => {
+    let service: TestService;
+
+    beforeAll(async () => {
+      service = await startTestService(definition);
+    });
+    afterAll(async () => {
+      await service?.stop();
+    });
+
+    it('is ready once its dependencies answer', async () => {
+      const response = await fetch(`${service.url}/health/ready`);
+      const expected = service.config.persistent ? { database: 'up', nats: 'up' } : { nats: 'up' };
+      expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { status: 'ok', checks: expected } });
+      expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+    });
+
+    it('exports Prometheus metrics for its routes', async () => {
+      await fetch(`${service.url}/health/live`);
+      const response = await fetch(`${service.url}/metrics`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await response.text();
+      expect(text).toContain(`process_cpu_user_seconds_total{service="${definition.name}"}`);
+      expect(text).toContain(`ido_http_requests_total{method="GET",route="/health/live",status="200",service="${definition.name}"}`);
+    });
+
+    if (!statusContract) return;
+
+    it(`answers ${statusContract.subject} with its live tenant count`, async () => {
+      const subject = service.subject(statusContract.subject);
+      const before = await rawRequest(service.nats, subject, {}, { 'ido-request-id': 'boot-check' });
+      expect(before.status).toBe('ok');
+      expect(statusContract.reply.parse(before.body)).toMatchObject({ name: definition.name, tenantCount: 0 });
+
+      await createSchema(service, 't_boot_probe');
+      const after = await rawRequest(service.nats, subject, {});
+      expect(after.body).toMatchObject({ name: definition.name, tenantCount: 1 });
+
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      expect(metrics).toContain(`ido_nats_requests_total{subject="${statusContract.subject}",outcome="ok",service="${definition.name}"} 2`);
+    });
+
+    it('refuses a request that breaks the contract with VALIDATION_FAILED', async () => {
+      const reply = await rawRequest(service.nats, service.subject(statusContract.subject), { unexpected: true });
+      expect(reply).toMatchObject({ status: 'error', body: { code: 'VALIDATION_FAILED' } });
+    });
+  });
+}
+
+async function createSchema(service: TestService, schema: string): Promise<void> {
+  const client = new Client({ connectionString: serviceDatabaseUrl(service.config) });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './infrastructure';
+export * from './nats-request';
+export * from './test-namespace';
