@@ -28,7 +28,7 @@ export function pinoOptions(settings: LoggingSettings): LoggerOptions {
 }
 
 /** Honours a caller's `x-request-id` (if sane) so one id follows a request across services. */
-export function requestIdOf(request: IncomingMessage): string {
+export function requestIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   const header = request.headers['x-request-id'];
   const candidate = Array.isArray(header) ? header[0] : header;
   return candidate && /^[\w.:-]{1,128}$/.test(candidate) ? candidate : randomUUID();
