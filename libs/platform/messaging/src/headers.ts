@@ -4,6 +4,6 @@ export const messageHeaders = {
   requestId: 'ido-request-id',
   traceparent: 'traceparent',
   authorization: 'authorization',
-  /** On replies: `ok` or `error` (then the body is a WireError). */
+  /** On error replies: `error`, the body then being a WireError. Absent on success. */
   status: 'ido-status',
 } as const;

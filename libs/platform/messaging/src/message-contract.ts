@@ -4,10 +4,10 @@ import type { z } from 'zod';
  * What messaging needs of a contract. `@ido/internal-api` contracts satisfy it
  * structurally, so platform code never imports the contracts package.
  */
-export interface MessageContract {
+export interface MessageContract<Req extends z.ZodType = z.ZodType, Rep extends z.ZodType = z.ZodType> {
   readonly subject: string;
-  readonly request: z.ZodType;
-  readonly reply: z.ZodType;
+  readonly request: Req;
+  readonly reply: Rep;
   readonly timeoutMs: number;
 }
 

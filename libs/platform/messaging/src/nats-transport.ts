@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { MessageHandler } from '@nestjs/microservices';
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { type ServiceMetrics, requestContext } from '@ido/platform-observability';
-import { type Msg, type NatsConnection, type Subscription, JSONCodec, connect, headers as natsHeaders } from 'nats';
+import { type Msg, type NatsConnection, type Subscription, JSONCodec, connect, headers as natsHeaders, nuid } from 'nats';
 import { lastValueFrom } from 'rxjs';
 import { IdoError, type WireError, toWireError } from './errors';
 import { messageHeaders } from './headers';
@@ -30,6 +29,8 @@ export function natsConnectionOptions(service: string, servers: string[]) {
   return {
     servers,
     name: `${service}@${hostname()}`,
+    // Async stack traces cost two captures per request; our errors never need them.
+    noAsyncTraces: true,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
     pingInterval: 10_000,
@@ -44,7 +45,8 @@ export function natsConnectionOptions(service: string, servers: string[]) {
 export class NatsTransport extends Server<NatsEvents> implements CustomTransportStrategy {
   private connection?: NatsConnection;
   private readonly subscriptions: Subscription[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
+  private inFlight = 0;
+  private settled?: () => void;
   private readonly listeners: Array<{ event: keyof NatsEvents; callback: StatusListener }> = [];
 
   constructor(private readonly settings: NatsTransportSettings) {
@@ -69,7 +71,7 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     if (!connection || connection.isClosed()) return;
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     await Promise.race([
-      Promise.allSettled([...this.inFlight]),
+      new Promise<void>((resolve) => (this.inFlight === 0 ? resolve() : (this.settled = resolve))),
       new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs).unref()),
     ]);
     await connection.drain().catch(() => connection.close());
@@ -91,18 +93,29 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
       queue: this.settings.service,
       callback: (error, message) => {
         if (error) return this.logger.error(`subscription ${subject} failed: ${error.message}`);
-        const work = this.serve(pattern, handler, contract, message).finally(() => this.inFlight.delete(work));
-        this.inFlight.add(work);
+        void this.serve(pattern, handler, contract, message);
       },
     });
     this.subscriptions.push(subscription);
   }
 
   private async serve(pattern: string, handler: MessageHandler, contract: MessageContract | undefined, message: Msg) {
+    this.inFlight++;
+    try {
+      await this.serveOne(pattern, handler, contract, message);
+    } finally {
+      if (--this.inFlight === 0) this.settled?.();
+    }
+  }
+
+  private async serveOne(pattern: string, handler: MessageHandler, contract: MessageContract | undefined, message: Msg) {
     const started = process.hrtime.bigint();
+    const header = (name: string) => message.headers?.get(name) || undefined;
     const context = {
-      requestId: message.headers?.get(messageHeaders.requestId) || randomUUID(),
-      tenant: message.headers?.get(messageHeaders.tenant) || undefined,
+      requestId: header(messageHeaders.requestId) ?? nuid.next(),
+      tenant: header(messageHeaders.tenant),
+      traceparent: header(messageHeaders.traceparent),
+      authorization: header(messageHeaders.authorization),
       subject: pattern,
     };
     const outcome = await requestContext.run(context, async () => {
@@ -137,13 +150,14 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     return reply.data;
   }
 
+  /** Success replies carry no headers (they cost as much as the body); errors say so. */
   private respond(message: Msg, status: 'ok' | 'error', body: unknown | WireError): void {
     if (!message.reply) return;
+    const data = json.encode(body ?? null);
+    if (status === 'ok') return void message.respond(data);
     const replyHeaders = natsHeaders();
     replyHeaders.set(messageHeaders.status, status);
-    const requestId = message.headers?.get(messageHeaders.requestId);
-    if (requestId) replyHeaders.set(messageHeaders.requestId, requestId);
-    message.respond(json.encode(body ?? null), { headers: replyHeaders });
+    message.respond(data, { headers: replyHeaders });
   }
 
   private async followStatus(connection: NatsConnection): Promise<void> {

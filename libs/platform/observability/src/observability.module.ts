@@ -8,12 +8,13 @@ import { ServiceMetrics } from './metrics';
 @Global()
 @Module({})
 export class ObservabilityModule {
-  static forService(settings: LoggingSettings): DynamicModule {
+  /** `metrics` is created by the caller because the NATS transport records into it too. */
+  static forService(settings: LoggingSettings, metrics: ServiceMetrics = new ServiceMetrics(settings.service)): DynamicModule {
     return {
       module: ObservabilityModule,
       imports: [LoggerModule.forRoot(nestLoggerParams(settings))],
       controllers: [HealthController],
-      providers: [HealthRegistry, { provide: ServiceMetrics, useValue: new ServiceMetrics(settings.service) }],
+      providers: [HealthRegistry, { provide: ServiceMetrics, useValue: metrics }],
       exports: [HealthRegistry, ServiceMetrics],
     };
   }

@@ -5,6 +5,10 @@ export interface RequestContext {
   requestId: string;
   tenant?: string;
   subject?: string;
+  /** W3C trace context of the caller, forwarded on outgoing calls. */
+  traceparent?: string;
+  /** The caller's bearer token, forwarded so each service checks it itself. */
+  authorization?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -23,7 +23,16 @@ const maxBodyBytes = 1024 * 1024;
 export async function createServiceApp(definition: ServiceDefinition, config: ServiceConfig): Promise<NestFastifyApplication> {
   if (config.persistent) await ensureServiceDatabase(config.database.adminUrl, config.database.name);
 
-  @Module({ imports: [ServiceRuntimeModule.forRoot(config), definition.module] })
+  const metrics = new ServiceMetrics(config.service);
+  const transport = new NatsTransport({
+    service: config.service,
+    servers: config.nats.servers,
+    namespace: config.namespace,
+    metrics,
+    drainTimeoutMs: config.shutdownGraceMs,
+  });
+
+  @Module({ imports: [ServiceRuntimeModule.forRoot(config, { metrics, transport }), definition.module] })
   class ServiceRootModule {}
 
   const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter({ bodyLimit: maxBodyBytes, genReqId: requestIdOf }), {
@@ -31,15 +40,7 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  instrumentHttp(app.getHttpAdapter().getInstance(), app.get(ServiceMetrics));
-
-  const transport = new NatsTransport({
-    service: config.service,
-    servers: config.nats.servers,
-    namespace: config.namespace,
-    metrics: app.get(ServiceMetrics),
-    drainTimeoutMs: config.shutdownGraceMs,
-  });
+  instrumentHttp(app.getHttpAdapter().getInstance(), metrics);
   app.useGlobalFilters(new TransportAwareExceptionFilter(app.getHttpAdapter()));
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
 

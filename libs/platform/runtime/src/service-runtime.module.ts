@@ -1,18 +1,29 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, Optional, type Provider } from '@nestjs/common';
 import { type ServiceConfig, serviceDatabaseUrl } from '@ido/platform-config';
-import { ObservabilityModule } from '@ido/platform-observability';
+import { MessageBus, type NatsTransport } from '@ido/platform-messaging';
+import { ObservabilityModule, type ServiceMetrics } from '@ido/platform-observability';
 import { ServiceDatabase } from '@ido/platform-tenancy';
 import { ServiceStatusReader } from './service-status';
 import { SERVICE_CONFIG } from './tokens';
 
-/** Everything a service gets before its own modules: config, logs, metrics, health, database. */
+export interface RuntimeParts {
+  metrics: ServiceMetrics;
+  transport: NatsTransport;
+}
+
+/** Everything a service gets before its own modules: config, logs, metrics, health, database, bus. */
 @Global()
 @Module({})
 export class ServiceRuntimeModule implements OnApplicationShutdown {
   constructor(@Optional() @Inject(ServiceDatabase) private readonly database?: ServiceDatabase) {}
 
-  static forRoot(config: ServiceConfig): DynamicModule {
-    const providers: Provider[] = [{ provide: SERVICE_CONFIG, useValue: config }, ServiceStatusReader];
+  static forRoot(config: ServiceConfig, parts: RuntimeParts): DynamicModule {
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      ServiceStatusReader,
+      // Calls go out on the transport's connection: one NATS connection per service.
+      { provide: MessageBus, useValue: new MessageBus(() => parts.transport.unwrap(), config.namespace) },
+    ];
     if (config.persistent) {
       providers.push({
         provide: ServiceDatabase,
@@ -21,7 +32,9 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
     }
     return {
       module: ServiceRuntimeModule,
-      imports: [ObservabilityModule.forService({ service: config.service, release: config.release, level: config.logLevel })],
+      imports: [
+        ObservabilityModule.forService({ service: config.service, release: config.release, level: config.logLevel }, parts.metrics),
+      ],
       providers,
       exports: providers.map((p) => ('provide' in p ? p.provide : p)),
     };

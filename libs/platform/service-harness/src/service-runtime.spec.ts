@@ -17,7 +17,11 @@ const contract = (verb: string, request: z.ZodType, reply: z.ZodType): MessageCo
   reply,
   timeoutMs: 2_000,
 });
-const echo = contract('echo', z.object({ text: z.string() }).strict(), z.object({ text: z.string(), tenant: z.string().optional() }));
+const echo = contract(
+  'echo',
+  z.object({ text: z.string() }).strict(),
+  z.object({ text: z.string(), tenant: z.string().optional(), requestId: z.string() }),
+);
 const refuse = contract('refuse', z.object({}), z.object({}));
 const crash = contract('crash', z.object({}), z.object({}));
 const misshape = contract('misshape', z.object({}), z.object({ count: z.number() }));
@@ -27,7 +31,8 @@ const slow = contract('slow', z.object({ ms: z.number() }), z.object({ waited: z
 class ProbeController {
   @Handles(echo)
   echo({ text }: { text: string }) {
-    return { text, tenant: requestContext.current()?.tenant };
+    const context = requestContext.current();
+    return { text, tenant: context?.tenant, requestId: context?.requestId };
   }
 
   @Handles(refuse)
@@ -72,9 +77,8 @@ describe('service runtime over NATS', () => {
     context.set('ido-tenant', 'acme');
     context.set('ido-request-id', 'req-42');
     const reply = await service.nats.request(service.subject(echo.subject), JSON.stringify({ text: 'hi' }), { timeout: 2_000, headers: context });
-    expect(reply.headers?.get('ido-status')).toBe('ok');
-    expect(reply.headers?.get('ido-request-id')).toBe('req-42');
-    expect(JSON.parse(new TextDecoder().decode(reply.data))).toEqual({ text: 'hi', tenant: 'acme' });
+    expect(reply.headers?.get('ido-status')).toBeUndefined();
+    expect(JSON.parse(new TextDecoder().decode(reply.data))).toEqual({ text: 'hi', tenant: 'acme', requestId: 'req-42' });
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { loadServiceConfig, type ServiceConfig } from '@ido/platform-config';
 import { createServiceApp, type ServiceDefinition } from '@ido/platform-runtime';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
-import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { connectTestNats, dropTestDatabase, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 
 export interface TestService {
   app: NestFastifyApplication;
@@ -18,10 +18,16 @@ export interface TestService {
 
 /**
  * Runs a service's real Nest module in-process on the real Postgres and NATS,
- * in a fresh namespace (own databases, own subjects); stop() removes all of it.
+ * in a fresh namespace (own databases, own subjects); stop() removes its database.
  */
-export async function startTestService(definition: ServiceDefinition, env: Record<string, string> = {}): Promise<TestService> {
-  const namespace = newTestNamespace();
+export interface TestServiceOptions {
+  /** Share a namespace to make several services (or replicas) talk to each other. */
+  namespace?: string;
+  env?: Record<string, string>;
+}
+
+export async function startTestService(definition: ServiceDefinition, options: TestServiceOptions = {}): Promise<TestService> {
+  const namespace = options.namespace ?? newTestNamespace();
   const { databaseUrl, natsUrl } = infrastructureUrls();
   const config = loadServiceConfig(definition.name, {
     DATABASE_URL: databaseUrl,
@@ -31,7 +37,7 @@ export async function startTestService(definition: ServiceDefinition, env: Recor
     HTTP_PORT: '0',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     SHUTDOWN_GRACE_MS: '3000',
-    ...env,
+    ...options.env,
   });
   const app = await createServiceApp(definition, config);
   await app.listen(0, '127.0.0.1');
@@ -45,7 +51,7 @@ export async function startTestService(definition: ServiceDefinition, env: Recor
     stop: async () => {
       await app.close();
       await nats.close();
-      await dropNamespaceDatabases(namespace);
+      if (config.persistent) await dropTestDatabase(config.database.name);
     },
   };
 }

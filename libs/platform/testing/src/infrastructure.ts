@@ -38,6 +38,13 @@ export async function dropNamespaceDatabases(namespace: string): Promise<void> {
   });
 }
 
+export async function dropTestDatabase(name: string): Promise<void> {
+  if (!name.startsWith(testNamespacePrefix)) throw new Error(`refusing to drop non-test database ${name}`);
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+}
+
 /** Removes databases left by test runs that were killed more than `olderThanMs` ago. */
 export async function sweepStaleTestDatabases(olderThanMs: number): Promise<string[]> {
   const stale = await withAdmin(async (admin) => {

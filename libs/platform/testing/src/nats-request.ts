@@ -8,7 +8,8 @@ export function connectTestNats(): Promise<NatsConnection> {
 }
 
 export interface RawReply {
-  status: string | undefined;
+  /** `error` when the reply carries `ido-status: error`, else `ok`. */
+  status: 'ok' | 'error';
   body: unknown;
 }
 
@@ -23,5 +24,5 @@ export async function rawRequest(
   const h = natsHeaders();
   for (const [key, value] of Object.entries(headers)) h.set(key, value);
   const reply = await nats.request(subject, json.encode(body), { timeout, headers: h });
-  return { status: reply.headers?.get('ido-status'), body: json.decode(reply.data) };
+  return { status: reply.headers?.get('ido-status') === 'error' ? 'error' : 'ok', body: json.decode(reply.data) };
 }

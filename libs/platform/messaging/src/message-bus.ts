@@ -1,0 +1,87 @@
+import { requestContext } from '@ido/platform-observability';
+import { ErrorCode as NatsErrorCode, headers as natsHeaders, JSONCodec, type Msg, type NatsConnection, type NatsError, nuid } from 'nats';
+import type { z } from 'zod';
+import { IdoError } from './errors';
+import { messageHeaders } from './headers';
+import { type MessageContract, wireSubject } from './message-contract';
+
+const json = JSONCodec();
+
+/** Overrides for the context a call carries; by default it is the current request's. */
+export interface CallContext {
+  tenant?: string;
+  requestId?: string;
+  traceparent?: string;
+  authorization?: string;
+}
+
+/**
+ * The typed client: validates before sending and after receiving, forwards the
+ * request context in headers, and turns every transport failure into IdoError.
+ */
+export class MessageBus {
+  constructor(
+    private readonly connection: () => NatsConnection,
+    private readonly namespace: string,
+  ) {}
+
+  async request<Req extends z.ZodType, Rep extends z.ZodType>(
+    contract: MessageContract<Req, Rep>,
+    payload: z.input<Req>,
+    context: CallContext = {},
+  ): Promise<z.output<Rep>> {
+    const request = contract.request.safeParse(payload);
+    if (!request.success) {
+      throw new IdoError('VALIDATION_FAILED', `Request does not match ${contract.subject}`, request.error.issues);
+    }
+    const reply = await this.send(contract, request.data, context);
+    const body = decode(reply, contract.subject);
+    if (reply.headers?.get(messageHeaders.status) === 'error') throw IdoError.fromWire(body);
+    const parsed = contract.reply.safeParse(body);
+    if (!parsed.success) {
+      throw new IdoError('INTERNAL', `Reply from ${contract.subject} does not match its contract`);
+    }
+    return parsed.data;
+  }
+
+  private async send(contract: MessageContract, data: unknown, context: CallContext): Promise<Msg> {
+    const subject = wireSubject(this.namespace, contract.subject);
+    try {
+      return await this.connection().request(subject, json.encode(data), {
+        timeout: contract.timeoutMs,
+        headers: outgoingHeaders(context),
+      });
+    } catch (error) {
+      const code = (error as NatsError).code;
+      if (code === NatsErrorCode.Timeout) {
+        throw new IdoError('TIMEOUT', `${contract.subject} did not answer within ${contract.timeoutMs} ms`);
+      }
+      if (code === NatsErrorCode.NoResponders) {
+        throw new IdoError('UNAVAILABLE', `Nothing serves ${contract.subject} (service down or version not served)`);
+      }
+      throw new IdoError('UNAVAILABLE', `Messaging unavailable for ${contract.subject}`);
+    }
+  }
+}
+
+/** Hot path: one header object per call, only the values present. */
+function outgoingHeaders(context: CallContext) {
+  const ambient = requestContext.current();
+  const result = natsHeaders();
+  result.set(messageHeaders.requestId, context.requestId ?? ambient?.requestId ?? nuid.next());
+  const tenant = context.tenant ?? ambient?.tenant;
+  if (tenant) result.set(messageHeaders.tenant, tenant);
+  const traceparent = context.traceparent ?? ambient?.traceparent;
+  if (traceparent) result.set(messageHeaders.traceparent, traceparent);
+  const authorization = context.authorization ?? ambient?.authorization;
+  if (authorization) result.set(messageHeaders.authorization, authorization);
+  return result;
+}
+
+function decode(message: Msg, subject: string): unknown {
+  try {
+    return message.data.length ? json.decode(message.data) : undefined;
+  } catch {
+    throw new IdoError('INTERNAL', `Reply from ${subject} is not JSON`);
+  }
+}
