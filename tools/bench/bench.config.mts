@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { projectTestConfig } from '../vitest/preset.mts';
+import { projectTestConfig } from '../../tools/vitest/preset.mts';
 
 /*
  * Benchmarks run through vitest only for its TypeScript + decorator transform;

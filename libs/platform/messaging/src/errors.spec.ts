@@ -1,4 +1,4 @@
-import { IdoError, toWireError } from './errors';
+import { errorCodes, httpStatusOf, IdoError, toWireError } from './errors';
 import { wireSubject } from './message-contract';
 
 describe('error model', () => {
@@ -26,4 +26,29 @@ describe('wireSubject', () => {
   it('prefixes the namespace', () => {
     expect(wireSubject('ido', 'sales.v1.status.get')).toBe('ido.sales.v1.status.get');
   });
+});
+
+describe('error codes over HTTP', () => {
+  it('maps every code, client errors to 4xx and only INTERNAL to 500', () => {
+    expect(Object.keys(httpStatusOf).sort()).toEqual([...errorCodes].sort());
+    for (const code of errorCodes) {
+      const status = httpStatusOf[code];
+      if (['UNAVAILABLE', 'TIMEOUT', 'INTERNAL'].includes(code)) expect(status).toBeGreaterThanOrEqual(500);
+      else expect(status >= 400 && status < 500).toBe(true);
+    }
+    expect([httpStatusOf.UNAVAILABLE, httpStatusOf.TIMEOUT]).toEqual([503, 504]);
+  });
+});
+
+describe('IdoError.fromWire', () => {
+  it('rebuilds a reported error', () => {
+    expect(IdoError.fromWire({ code: 'CONFLICT', message: 'dup', details: [1] })).toMatchObject({ code: 'CONFLICT', message: 'dup', details: [1] });
+  });
+
+  it.each([null, 'boom', { code: 'TEAPOT', message: 'x' }, { code: 'CONFLICT' }, { code: 'CONFLICT', message: 'x', stack: 'at …' }])(
+    'treats the malformed report %o as INTERNAL',
+    (body) => {
+      expect(IdoError.fromWire(body)).toMatchObject({ code: 'INTERNAL', message: 'Malformed error reply' });
+    },
+  );
 });
