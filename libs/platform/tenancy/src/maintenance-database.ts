@@ -1,0 +1,172 @@
+import { createHmac } from 'node:crypto';
+import { Pool, type PoolClient } from 'pg';
+import type { Migration } from './migrations';
+import { lockSchema, migrateSchema, migrationsTable, type SchemaMigrationResult } from './migrator';
+import { ownerRole, quoteIdent, type TenantIdentifiers, tenantIdentifiers, tenantIdOfSchema } from './tenant-id';
+
+export interface MaintenanceSettings {
+  /** URL of the service database, as a role that may create roles and schemas. */
+  url: string;
+  databaseName: string;
+  migrations: Migration[];
+  /** Derives each tenant login role's password; never stored. */
+  roleSecret: string;
+  /** Tenants migrated at once by migrateAllTenants. */
+  parallelism?: number;
+}
+
+export interface MigrationReport {
+  migrated: SchemaMigrationResult[];
+  failed: Array<{ tenantId: string; error: string; applied: string[] }>;
+}
+
+/** The password of a tenant's login role: stable, derivable, never stored. */
+export function tenantRolePassword(secret: string, login: string): string {
+  return createHmac('sha256', secret).update(login).digest('base64url');
+}
+
+/**
+ * The only cross-tenant connection: provisioning, migration, cross-tenant
+ * reports. The request path never holds one (ARCHITECTURE §3) — a review that
+ * finds `MaintenanceDatabase` in a handler has found a bug.
+ */
+export class MaintenanceDatabase {
+  private readonly pool: Pool;
+  private prepared?: Promise<void>;
+  readonly owner: string;
+
+  constructor(private readonly settings: MaintenanceSettings) {
+    this.pool = new Pool({ connectionString: settings.url, max: Math.max(2, settings.parallelism ?? 4), allowExitOnIdle: true });
+    this.pool.on('error', () => undefined);
+    this.owner = ownerRole(settings.databaseName);
+  }
+
+  identifiers(tenantId: string): TenantIdentifiers {
+    return tenantIdentifiers(this.settings.databaseName, tenantId);
+  }
+
+  /**
+   * Creates the tenant's schema, roles and grants, then applies every migration.
+   * Idempotent, and safe from concurrent replicas (advisory lock per schema).
+   */
+  async provisionTenant(tenantId: string): Promise<SchemaMigrationResult> {
+    const ids = this.identifiers(tenantId);
+    return this.withClient(async (client) => {
+      await this.prepareDatabase(client);
+      await this.inTransaction(client, async () => {
+        await lockSchema(client, ids.schema);
+        await this.createTenantObjects(client, ids);
+      });
+      return migrateSchema(client, ids.schema, this.owner, this.settings.migrations);
+    });
+  }
+
+  async listTenants(): Promise<string[]> {
+    const result = await this.pool.query<{ schema: string }>(
+      `SELECT n.nspname AS schema FROM pg_namespace n
+         JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = $1
+        WHERE n.nspname LIKE 't\\_%' ORDER BY n.nspname`,
+      [migrationsTable],
+    );
+    return result.rows.map((row) => tenantIdOfSchema(row.schema)).filter((id): id is string => id !== undefined);
+  }
+
+  /** Applies pending migrations to every tenant, a few at a time; one failure does not stop the rest. */
+  async migrateAllTenants(): Promise<MigrationReport> {
+    const tenants = await this.listTenants();
+    const report: MigrationReport = { migrated: [], failed: [] };
+    let next = 0;
+    const worker = async () => {
+      while (next < tenants.length) {
+        const tenantId = tenants[next++] as string;
+        try {
+          report.migrated.push(await this.migrateTenant(tenantId));
+        } catch (error) {
+          const applied = (error as { applied?: string[] }).applied ?? [];
+          report.failed.push({ tenantId, error: (error as Error).message, applied });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.settings.parallelism ?? 4 }, worker));
+    return report;
+  }
+
+  migrateTenant(tenantId: string): Promise<SchemaMigrationResult> {
+    const ids = this.identifiers(tenantId);
+    return this.withClient((client) => migrateSchema(client, ids.schema, this.owner, this.settings.migrations));
+  }
+
+  /** Cross-tenant reads for maintenance jobs only. */
+  query<R extends object>(sql: string, values: unknown[] = []) {
+    return this.pool.query<R>(sql, values);
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Database-wide setup, once per instance; serialised across replicas by one lock. */
+  private prepareDatabase(client: PoolClient): Promise<void> {
+    this.prepared ??= this.inTransaction(client, async () => {
+      const owner = quoteIdent(this.owner);
+      const database = quoteIdent(this.settings.databaseName);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('ido.database-acl'))`);
+      await client.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${this.owner}') THEN CREATE ROLE ${owner} NOLOGIN; END IF;
+      END $$`);
+      await client.query(`GRANT ${owner} TO CURRENT_USER`);
+      // Only tenant logins (granted one by one) may connect; nobody may create in public.
+      await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+      await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
+    }).catch((error: unknown) => {
+      this.prepared = undefined;
+      throw error;
+    });
+    return this.prepared;
+  }
+
+  private async inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+    await client.query('BEGIN');
+    try {
+      await work();
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async createTenantObjects(client: PoolClient, ids: TenantIdentifiers): Promise<void> {
+    const [schema, role, login, owner] = [ids.schema, ids.role, ids.login, this.owner].map(quoteIdent);
+    const password = tenantRolePassword(this.settings.roleSecret, ids.login).replaceAll("'", "''");
+    const database = quoteIdent(this.settings.databaseName);
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.role}') THEN CREATE ROLE ${role} NOLOGIN; END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.login}') THEN
+        CREATE ROLE ${login} LOGIN NOINHERIT PASSWORD '${password}' IN ROLE ${role};
+      END IF;
+    END $$`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.${migrationsTable} (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(`ALTER TABLE ${schema}.${migrationsTable} OWNER TO ${owner}`);
+    await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema}
+      GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema}
+      GRANT USAGE, SELECT ON SEQUENCES TO ${role}`);
+    // The database's ACL is one catalog row: concurrent grants on it must queue.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('ido.database-acl'))`);
+    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${login}`);
+  }
+}
+
