@@ -28,7 +28,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/vitest.config.*.timestamp*', '**/node_modules', 'tmp'],
+    ignores: ['**/dist', '**/out-tsc', '**/generated/prisma', '**/vitest.config.*.timestamp*', '**/node_modules', 'tmp'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mts', '**/*.mjs'],

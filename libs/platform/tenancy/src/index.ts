@@ -4,4 +4,5 @@ export * from './migrations';
 export * from './migrator';
 export * from './service-database';
 export * from './tenant-id';
-export * from './tenant-pools';
+export * from './tenant-clients';
+export * from './prisma-clients';

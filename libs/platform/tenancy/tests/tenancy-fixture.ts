@@ -1,6 +1,6 @@
 import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { join } from 'node:path';
-import { ensureServiceDatabase, loadMigrations, MaintenanceDatabase, type Migration, TenantPools } from '../src';
+import { ensureServiceDatabase, loadMigrations, MaintenanceDatabase, type Migration, TenantClients } from '../src';
 
 export const fixtureMigrations = loadMigrations(join(import.meta.dirname, 'fixtures', 'migrations'));
 
@@ -15,7 +15,7 @@ export async function tenancyFixture(options: { migrations?: Migration[]; maxCon
   const maintenance = (migrations = options.migrations ?? fixtureMigrations) =>
     new MaintenanceDatabase({ url, databaseName, migrations, roleSecret, parallelism: 4 });
   const main = maintenance();
-  const pools = new TenantPools({
+  const pools = new TenantClients({
     url,
     databaseName,
     roleSecret,
@@ -27,6 +27,7 @@ export async function tenancyFixture(options: { migrations?: Migration[]; maxCon
   return {
     databaseName,
     url,
+    roleSecret,
     maintenance: main,
     pools,
     /** Another replica's maintenance connection, possibly with other migration files. */

@@ -15,34 +15,56 @@ export interface TenantPoolSettings {
   idleMs: number;
 }
 
-interface Entry {
+/** Builds the client handed to callers (e.g. a Prisma client over the pool); disposed on eviction. */
+export interface TenantClientFactory<C> {
+  create(pool: Pool, ids: TenantIdentifiers): C;
+  dispose(client: C): Promise<void>;
+}
+
+/** By default callers get the tenant's `pg` pool itself. */
+const poolItself: TenantClientFactory<Pool> = { create: (pool) => pool, dispose: async () => undefined };
+
+export interface TenantConnection<C> {
+  client: C;
   pool: Pool;
   ids: TenantIdentifiers;
+}
+
+interface Entry<C> extends TenantConnection<C> {
   lastUsed: number;
   borrowed: number;
 }
 
 /**
- * Per-tenant `pg` pools that connect as the tenant's login role and become the
+ * Per-tenant clients over `pg` pools that connect as the tenant's login role and become the
  * tenant role (`-c role`) with the tenant schema as search_path before any query
  * runs. Pools live in an LRU bounded so the process never holds more than
  * `maxConnections` connections, and idle pools are closed.
  */
-export class TenantPools {
-  private readonly entries = new Map<string, Entry>();
+export class TenantClients<C = Pool> {
+  private readonly entries = new Map<string, Entry<C>>();
   private readonly closing = new Set<Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly settings: TenantPoolSettings) {
+  private readonly factory: TenantClientFactory<C>;
+
+  constructor(
+    private readonly settings: TenantPoolSettings,
+    factory?: TenantClientFactory<C>,
+  ) {
+    this.factory = factory ?? (poolItself as unknown as TenantClientFactory<C>);
     if (settings.perTenant > settings.maxConnections) throw new Error('perTenant cannot exceed maxConnections');
     this.sweeper = setInterval(() => void this.evictIdle(), Math.max(250, settings.idleMs / 2)).unref();
   }
 
-  /** The pool of one tenant; hold it only for one unit of work (see `use`). */
-  async use<T>(tenantId: string, work: (pool: Pool, ids: TenantIdentifiers) => Promise<T>): Promise<T> {
+  /**
+   * Lends the tenant's client for one unit of work. It is not evicted while lent;
+   * do not keep it after `work` settles.
+   */
+  async use<T>(tenantId: string, work: (client: C, connection: TenantConnection<C>) => Promise<T>): Promise<T> {
     const entry = await this.acquire(tenantId);
     try {
-      return await work(entry.pool, entry.ids);
+      return await work(entry.client, entry);
     } finally {
       entry.borrowed--;
       entry.lastUsed = Date.now();
@@ -60,7 +82,7 @@ export class TenantPools {
   }
 
   /** Returns the tenant's entry already borrowed, so no eviction can race the caller. */
-  private async acquire(tenantId: string): Promise<Entry> {
+  private async acquire(tenantId: string): Promise<Entry<C>> {
     const existing = this.entries.get(tenantId);
     if (existing) return this.borrow(tenantId, existing);
     const ids = tenantIdentifiers(this.settings.databaseName, tenantId);
@@ -72,11 +94,12 @@ export class TenantPools {
       const raced = this.entries.get(tenantId);
       if (raced) return this.borrow(tenantId, raced);
     }
-    const entry: Entry = { pool: this.createPool(ids), ids, lastUsed: Date.now(), borrowed: 0 };
+    const pool = this.createPool(ids);
+    const entry: Entry<C> = { pool, ids, client: this.factory.create(pool, ids), lastUsed: Date.now(), borrowed: 0 };
     return this.borrow(tenantId, entry);
   }
 
-  private borrow(tenantId: string, entry: Entry): Entry {
+  private borrow(tenantId: string, entry: Entry<C>): Entry<C> {
     // Map order is the LRU order: re-insert on use.
     this.entries.delete(tenantId);
     this.entries.set(tenantId, entry);
@@ -111,7 +134,11 @@ export class TenantPools {
     const entry = this.entries.get(tenantId);
     if (!entry) return Promise.resolve();
     this.entries.delete(tenantId);
-    const closing: Promise<void> = entry.pool.end().finally(() => this.closing.delete(closing));
+    const closing: Promise<void> = this.factory
+      .dispose(entry.client)
+      .catch(() => undefined)
+      .then(() => entry.pool.end())
+      .finally(() => this.closing.delete(closing));
     this.closing.add(closing);
     return closing;
   }
