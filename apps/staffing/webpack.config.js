@@ -18,6 +18,8 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
+      // Tenant migrations ship beside the bundle; the migrator reads them at start.
+      assets: [{ input: './prisma/migrations', glob: '**/*/migration.sql', output: 'migrations' }],
       sourceMap: true,
     }),
   ],

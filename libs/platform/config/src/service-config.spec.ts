@@ -37,6 +37,12 @@ describe('service config', () => {
     expect(attempt).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}: `));
   });
 
+  it('requires a tenant role secret in production for persisting services only', () => {
+    expect(() => loadServiceConfig('sales', { NODE_ENV: 'production' })).toThrow(/TENANT_ROLE_SECRET: is required in production/);
+    expect(loadServiceConfig('gateway', { NODE_ENV: 'production' }).service).toBe('gateway');
+    expect(loadServiceConfig('sales', { NODE_ENV: 'production', TENANT_ROLE_SECRET: 'x'.repeat(32) }).tenancy.roleSecret).toBe('x'.repeat(32));
+  });
+
   it('reports every bad variable at once', () => {
     try {
       loadServiceConfig('gateway', { NATS_URL: 'x', HTTP_PORT: '-1' });

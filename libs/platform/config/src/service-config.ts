@@ -36,8 +36,18 @@ export function serviceConfigSchema(service: ServiceName) {
         .optional(),
       DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
       IDO_NAMESPACE: namespace.default('ido'),
+      TENANT_ROLE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+      TENANT_POOL_PER_TENANT: z.coerce.number().int().min(1).max(20).default(2),
+      TENANT_POOL_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(50),
+      TENANT_POOL_IDLE_MS: z.coerce.number().int().min(1_000).default(60_000),
+      MIGRATIONS_DIR: z.string().min(1).optional(),
       IDO_RELEASE: z.string().min(1).default('dev'),
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    })
+    .superRefine((env, ctx) => {
+      if (env.NODE_ENV === 'production' && descriptor.persistent && !env.TENANT_ROLE_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['TENANT_ROLE_SECRET'], message: 'is required in production' });
+      }
     })
     .transform((env) => ({
       service,
@@ -53,6 +63,14 @@ export function serviceConfigSchema(service: ServiceName) {
         adminUrl: env.DATABASE_URL,
         name: env.DATABASE_NAME ?? `${env.IDO_NAMESPACE}_${service}`,
         poolMax: env.DATABASE_POOL_MAX,
+      },
+      tenancy: {
+        // Dev/test only; production refuses to start without a real secret (above).
+        roleSecret: env.TENANT_ROLE_SECRET ?? `dev-only-role-secret-${env.IDO_NAMESPACE}`,
+        perTenant: env.TENANT_POOL_PER_TENANT,
+        maxConnections: env.TENANT_POOL_MAX_CONNECTIONS,
+        idleMs: env.TENANT_POOL_IDLE_MS,
+        migrationsDir: env.MIGRATIONS_DIR,
       },
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     }));

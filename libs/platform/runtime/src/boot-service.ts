@@ -3,13 +3,15 @@ import { HealthRegistry, pinoOptions } from '@ido/platform-observability';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
 import { createServiceApp, type ServiceDefinition } from './create-service-app';
+import { runMaintenanceCommand } from './maintenance-commands';
 
 /** EX_CONFIG from sysexits.h: the environment, not the code, is wrong. */
 const exitConfigError = 78;
 
 /**
  * The whole of a service's main.ts: validate config (exit at once naming the bad
- * variable), start, and on SIGTERM/SIGINT drain and exit.
+ * variable), start, and on SIGTERM/SIGINT drain and exit. With arguments it runs a
+ * maintenance command instead (`main.js migrate`, `main.js provision <tenant>`).
  */
 export async function bootService(definition: ServiceDefinition): Promise<void> {
   let config: ServiceConfig;
@@ -21,6 +23,8 @@ export async function bootService(definition: ServiceDefinition): Promise<void> 
     process.exit(exitConfigError);
   }
   const log = pino(pinoOptions({ service: config.service, release: config.release, level: config.logLevel }));
+  const command = process.argv.slice(2);
+  if (command.length) process.exit(await runMaintenanceCommand(definition, config, command, log));
   try {
     const app = await createServiceApp(definition, config);
     await app.listen(config.http.port, config.http.host);

@@ -4,7 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { ServiceConfig, ServiceName } from '@ido/platform-config';
 import { natsHealthCheck, NatsTransport, TransportAwareExceptionFilter } from '@ido/platform-messaging';
 import { HealthRegistry, instrumentHttp, requestIdOf, ServiceMetrics } from '@ido/platform-observability';
-import { ensureServiceDatabase, ServiceDatabase } from '@ido/platform-tenancy';
+import { ensureServiceDatabase, MaintenanceDatabase } from '@ido/platform-tenancy';
+import { dirname, join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { ServiceRuntimeModule } from './service-runtime.module';
 
@@ -12,6 +13,15 @@ export interface ServiceDefinition {
   name: ServiceName;
   /** The service's own root module (its bounded contexts). */
   module: Type | DynamicModule;
+  /**
+   * The service's migrations folder. Default: `migrations/` beside the running
+   * bundle, where the build copies `apps/<svc>/prisma/migrations`.
+   */
+  migrationsDir?: string;
+}
+
+export function migrationsDirOf(definition: ServiceDefinition, config: ServiceConfig): string {
+  return config.tenancy.migrationsDir ?? definition.migrationsDir ?? join(dirname(process.argv[1] ?? '.'), 'migrations');
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -32,7 +42,8 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
     drainTimeoutMs: config.shutdownGraceMs,
   });
 
-  @Module({ imports: [ServiceRuntimeModule.forRoot(config, { metrics, transport }), definition.module] })
+  const migrationsDir = migrationsDirOf(definition, config);
+  @Module({ imports: [ServiceRuntimeModule.forRoot(config, { metrics, transport, migrationsDir }), definition.module] })
   class ServiceRootModule {}
 
   const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter({ bodyLimit: maxBodyBytes, genReqId: requestIdOf }), {
@@ -46,8 +57,20 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
 
   const health = app.get(HealthRegistry);
   health.register(natsHealthCheck(() => transport.unwrap()));
-  if (config.persistent) health.register(app.get(ServiceDatabase).healthCheck());
+  if (config.persistent) {
+    const maintenance = app.get(MaintenanceDatabase);
+    health.register(maintenance.healthCheck());
+    await migrateTenantsAtStart(maintenance, app.get(Logger));
+  }
 
   await app.startAllMicroservices();
   return app;
+}
+
+/** Tenants missed while the service was down (or new migrations) are brought up to date. */
+async function migrateTenantsAtStart(maintenance: MaintenanceDatabase, log: Logger): Promise<void> {
+  const report = await maintenance.migrateAllTenants();
+  const applied = report.migrated.filter((m) => m.applied.length > 0);
+  if (applied.length) log.log(`migrated ${applied.length} tenant(s): ${applied.map((m) => m.schema).join(', ')}`, 'Tenancy');
+  for (const failure of report.failed) log.error(`tenant ${failure.tenantId} not migrated: ${failure.error}`, undefined, 'Tenancy');
 }

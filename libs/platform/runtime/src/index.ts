@@ -4,3 +4,4 @@ export * from './service-runtime.module';
 export * from './service-status';
 export * from './status.controller';
 export * from './tokens';
+export * from './maintenance-commands';

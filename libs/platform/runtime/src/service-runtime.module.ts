@@ -2,20 +2,25 @@ import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown,
 import { type ServiceConfig, serviceDatabaseUrl } from '@ido/platform-config';
 import { MessageBus, type NatsTransport } from '@ido/platform-messaging';
 import { ObservabilityModule, type ServiceMetrics } from '@ido/platform-observability';
-import { ServiceDatabase } from '@ido/platform-tenancy';
+import { loadMigrations, MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
 import { ServiceStatusReader } from './service-status';
 import { SERVICE_CONFIG } from './tokens';
 
 export interface RuntimeParts {
   metrics: ServiceMetrics;
   transport: NatsTransport;
+  /** Where the service's `<timestamp>_<name>/migration.sql` folders are. */
+  migrationsDir: string;
 }
 
 /** Everything a service gets before its own modules: config, logs, metrics, health, database, bus. */
 @Global()
 @Module({})
 export class ServiceRuntimeModule implements OnApplicationShutdown {
-  constructor(@Optional() @Inject(ServiceDatabase) private readonly database?: ServiceDatabase) {}
+  constructor(
+    @Optional() @Inject(MaintenanceDatabase) private readonly maintenance?: MaintenanceDatabase,
+    @Optional() @Inject(TenantClients) private readonly tenants?: TenantClients,
+  ) {}
 
   static forRoot(config: ServiceConfig, parts: RuntimeParts): DynamicModule {
     const providers: Provider[] = [
@@ -25,10 +30,20 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
       { provide: MessageBus, useValue: new MessageBus(() => parts.transport.unwrap(), config.namespace) },
     ];
     if (config.persistent) {
-      providers.push({
-        provide: ServiceDatabase,
-        useFactory: () => new ServiceDatabase(serviceDatabaseUrl(config), config.database.poolMax),
-      });
+      const url = serviceDatabaseUrl(config);
+      const { roleSecret, perTenant, maxConnections, idleMs } = config.tenancy;
+      providers.push(
+        // Cross-tenant work only (migrations, provisioning, counts): never inject it into a request path.
+        {
+          provide: MaintenanceDatabase,
+          useFactory: () =>
+            new MaintenanceDatabase({ url, databaseName: config.database.name, migrations: loadMigrations(parts.migrationsDir), roleSecret }),
+        },
+        {
+          provide: TenantClients,
+          useFactory: () => new TenantClients({ url, databaseName: config.database.name, roleSecret, perTenant, maxConnections, idleMs }),
+        },
+      );
     }
     return {
       module: ServiceRuntimeModule,
@@ -41,6 +56,7 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.database?.close();
+    await this.tenants?.close();
+    await this.maintenance?.close();
   }
 }

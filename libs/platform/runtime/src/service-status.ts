@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ServiceConfig } from '@ido/platform-config';
-import { ServiceDatabase } from '@ido/platform-tenancy';
+import { MaintenanceDatabase } from '@ido/platform-tenancy';
 import { SERVICE_CONFIG } from './tokens';
 
 const startedAt = Date.now();
@@ -10,7 +10,7 @@ const startedAt = Date.now();
 export class ServiceStatusReader {
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    @Optional() @Inject(ServiceDatabase) private readonly database?: ServiceDatabase,
+    @Optional() @Inject(MaintenanceDatabase) private readonly maintenance?: MaintenanceDatabase,
   ) {}
 
   async read() {
@@ -18,7 +18,7 @@ export class ServiceStatusReader {
       name: this.config.service,
       version: this.config.release,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
-      tenantCount: this.database ? await this.database.countTenants() : 0,
+      tenantCount: this.maintenance ? await this.maintenance.countTenants() : 0,
     };
   }
 }

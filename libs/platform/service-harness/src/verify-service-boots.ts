@@ -1,7 +1,7 @@
 import type { MessageContract } from '@ido/platform-messaging';
 import type { ServiceDefinition } from '@ido/platform-runtime';
-import { Client } from 'pg';
-import { serviceDatabaseUrl } from '@ido/platform-config';
+import { MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
+import type { Pool } from 'pg';
 import { rawRequest } from '@ido/platform-testing';
 import { startTestService, type TestService } from './test-service';
 
@@ -44,7 +44,7 @@ export function verifyServiceBoots(definition: ServiceDefinition, statusContract
       expect(before.status).toBe('ok');
       expect(statusContract.reply.parse(before.body)).toMatchObject({ name: definition.name, tenantCount: 0 });
 
-      await createSchema(service, 't_boot_probe');
+      await service.app.get(MaintenanceDatabase).provisionTenant('boot-probe');
       const after = await rawRequest(service.nats, subject, {});
       expect(after.body).toMatchObject({ name: definition.name, tenantCount: 1 });
 
@@ -52,19 +52,19 @@ export function verifyServiceBoots(definition: ServiceDefinition, statusContract
       expect(metrics).toContain(`ido_nats_requests_total{subject="${statusContract.subject}",outcome="ok",service="${definition.name}"} 2`);
     });
 
+    it('gives a provisioned tenant a connection that is that tenant and nothing more', async () => {
+      await service.app.get(MaintenanceDatabase).provisionTenant('boot-probe');
+      const identity = await service.app.get<TenantClients<Pool>>(TenantClients).use('boot-probe', async (pool) => {
+        const row = await pool.query<{ role: string; schema: string }>('SELECT current_user AS role, current_schema() AS schema');
+        await expect(pool.query('CREATE TABLE escape (id int)')).rejects.toThrow(/permission denied/);
+        return row.rows[0];
+      });
+      expect(identity).toEqual({ role: expect.stringMatching(/^t_boot_probe_[0-9a-f]{8}$/), schema: 't_boot_probe' });
+    });
+
     it('refuses a request that breaks the contract with VALIDATION_FAILED', async () => {
       const reply = await rawRequest(service.nats, service.subject(statusContract.subject), { unexpected: true });
       expect(reply).toMatchObject({ status: 'error', body: { code: 'VALIDATION_FAILED' } });
     });
   });
-}
-
-async function createSchema(service: TestService, schema: string): Promise<void> {
-  const client = new Client({ connectionString: serviceDatabaseUrl(service.config) });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  } finally {
-    await client.end();
-  }
 }

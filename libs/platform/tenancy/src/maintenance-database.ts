@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { HealthCheck } from '@ido/platform-observability';
 import { Pool, type PoolClient } from 'pg';
 import type { Migration } from './migrations';
 import { lockSchema, migrateSchema, migrationsTable, type SchemaMigrationResult } from './migrator';
@@ -94,6 +95,15 @@ export class MaintenanceDatabase {
   migrateTenant(tenantId: string): Promise<SchemaMigrationResult> {
     const ids = this.identifiers(tenantId);
     return this.withClient((client) => migrateSchema(client, ids.schema, this.owner, this.settings.migrations));
+  }
+
+  async countTenants(): Promise<number> {
+    return (await this.listTenants()).length;
+  }
+
+  /** Readiness: the service database answers. */
+  healthCheck(): HealthCheck {
+    return { name: 'database', probe: async () => void (await this.pool.query('SELECT 1')) };
   }
 
   /** Cross-tenant reads for maintenance jobs only. */

@@ -15,9 +15,12 @@ export function checksumOf(sql: string): string {
   return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
 }
 
-/** Reads and orders a service's migrations; refuses folders that break the layout. */
+/**
+ * Reads and orders a service's migrations; refuses folders that break the layout.
+ * A service without tables yet has no migrations directory: that is no migration.
+ */
 export function loadMigrations(directory: string): Migration[] {
-  if (!existsSync(directory)) throw new Error(`no migrations directory at ${directory}`);
+  if (!existsSync(directory)) return [];
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => {

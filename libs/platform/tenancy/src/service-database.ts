@@ -1,5 +1,4 @@
-import type { HealthCheck } from '@ido/platform-observability';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 
 const identifier = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -22,35 +21,5 @@ export async function ensureServiceDatabase(adminUrl: string, name: string): Pro
     throw error;
   } finally {
     await admin.end();
-  }
-}
-
-/** Tenant schemas are named `t_<tenantId>` (ARCHITECTURE §3). */
-export const tenantSchemaPattern = 't\\_%';
-
-/** The service's connection to its own database, for work that is not tenant-scoped. */
-export class ServiceDatabase {
-  readonly pool: Pool;
-
-  constructor(url: string, poolMax: number) {
-    this.pool = new Pool({ connectionString: url, max: poolMax, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    this.pool.on('error', () => undefined);
-  }
-
-  async countTenants(): Promise<number> {
-    const result = await this.pool.query<{ count: number }>(
-      'SELECT count(*)::int AS count FROM pg_namespace WHERE nspname LIKE $1',
-      [tenantSchemaPattern],
-    );
-    return result.rows[0]?.count ?? 0;
-  }
-
-  healthCheck(): HealthCheck {
-    return { name: 'database', probe: async () => void (await this.pool.query('SELECT 1')) };
-  }
-
-  async close(): Promise<void> {
-    if (!this.pool.ended) await this.pool.end();
   }
 }

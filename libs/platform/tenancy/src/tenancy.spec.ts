@@ -200,3 +200,25 @@ describe('connection bounds', () => {
     expect(counts).toBe(2);
   });
 });
+
+describe('maintenance database', () => {
+  it('counts provisioned tenants only and reports its health', async () => {
+    const fx = await tenancyFixture({ migrations: migrationsUpTo(1) });
+    try {
+      await fx.maintenance.healthCheck().probe();
+      expect(await fx.maintenance.countTenants()).toBe(0);
+      await fx.maintenance.provisionTenant('acme');
+      await fx.maintenance.query('CREATE SCHEMA t_not_provisioned');
+      expect(await fx.maintenance.countTenants()).toBe(1);
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('fails its health check when the server is unreachable', async () => {
+    const { MaintenanceDatabase } = await import('./maintenance-database');
+    const unreachable = new MaintenanceDatabase({ url: 'postgres://postgres@127.0.0.1:1/none', databaseName: 'none', migrations: [], roleSecret: 'x' });
+    await expect(unreachable.healthCheck().probe()).rejects.toThrow();
+    await unreachable.close();
+  });
+});

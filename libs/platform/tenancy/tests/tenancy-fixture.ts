@@ -40,25 +40,6 @@ export async function tenancyFixture(options: { migrations?: Migration[]; maxCon
       await pools.close();
       for (const m of opened) await m.close();
       await dropNamespaceDatabases(namespace);
-      // Tenant roles are server-wide; drop the ones this database created.
-      await dropRolesOf(databaseName, url);
     },
   };
-}
-
-async function dropRolesOf(databaseName: string, url: string) {
-  const { Client } = await import('pg');
-  const { databaseTag } = await import('../src');
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  try {
-    const tag = databaseTag(databaseName);
-    const roles = await admin.query<{ rolname: string }>(
-      `SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR rolname LIKE $2 OR rolname = $3 ORDER BY length(rolname) DESC`,
-      [`t\\_%\\_${tag}`, `t\\_%\\_${tag}\\_login`, `o_${tag}`],
-    );
-    for (const { rolname } of roles.rows) await admin.query(`DROP ROLE IF EXISTS "${rolname}"`);
-  } finally {
-    await admin.end();
-  }
 }

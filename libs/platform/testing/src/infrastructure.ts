@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { namespaceCreatedAt, testNamespacePrefix } from './test-namespace';
 
@@ -29,20 +30,50 @@ export async function databasesOf(namespace: string): Promise<string[]> {
   });
 }
 
-/** Drops every database of a test namespace, even with sessions still open. */
+/** Drops every database of a test namespace (and its tenant roles), even with sessions open. */
 export async function dropNamespaceDatabases(namespace: string): Promise<void> {
   if (!namespace.startsWith(testNamespacePrefix)) throw new Error(`refusing to drop non-test namespace ${namespace}`);
-  const names = await databasesOf(namespace);
-  await withAdmin(async (admin) => {
-    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  for (const name of await databasesOf(namespace)) await dropTestDatabase(name);
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {
   if (!name.startsWith(testNamespacePrefix)) throw new Error(`refusing to drop non-test database ${name}`);
   await withAdmin(async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropRolesTagged(admin, [roleTag(name)]);
   });
+}
+
+/**
+ * Tenant roles are server-wide and named after a hash of their database
+ * (platform-tenancy's `databaseTag`, mirrored here to keep the libs acyclic).
+ */
+function roleTag(databaseName: string): string {
+  return createHash('sha256').update(databaseName).digest('hex').slice(0, 8);
+}
+
+async function dropRolesTagged(admin: Client, tags: string[]): Promise<string[]> {
+  if (!tags.length) return [];
+  const roles = await admin.query<{ rolname: string }>(
+    `SELECT rolname FROM pg_roles
+      WHERE rolname ~ '^(t_[a-z0-9_]+_[0-9a-f]{8}(_login)?|o_[0-9a-f]{8})$'
+        AND substring(rolname from '([0-9a-f]{8})(_login)?$') = ANY($1)
+      ORDER BY length(rolname) DESC`,
+    [tags],
+  );
+  for (const { rolname } of roles.rows) await admin.query(`DROP ROLE IF EXISTS "${rolname}"`);
+  return roles.rows.map((r) => r.rolname);
+}
+
+/** Tenant roles whose database is gone (a killed run never dropped them). */
+async function sweepOrphanRoles(admin: Client): Promise<string[]> {
+  const databases = await admin.query<{ datname: string }>('SELECT datname FROM pg_database');
+  const live = new Set(databases.rows.map((d) => roleTag(d.datname)));
+  const tagged = await admin.query<{ tag: string }>(
+    `SELECT DISTINCT substring(rolname from '([0-9a-f]{8})(_login)?$') AS tag FROM pg_roles
+      WHERE rolname ~ '^(t_[a-z0-9_]+_[0-9a-f]{8}(_login)?|o_[0-9a-f]{8})$'`,
+  );
+  return dropRolesTagged(admin, tagged.rows.map((r) => r.tag).filter((tag) => !live.has(tag)));
 }
 
 /** Removes databases left by test runs that were killed more than `olderThanMs` ago. */
@@ -52,8 +83,7 @@ export async function sweepStaleTestDatabases(olderThanMs: number): Promise<stri
     const cutoff = Date.now() - olderThanMs;
     return result.rows.map((r) => r.datname).filter((name) => (namespaceCreatedAt(name)?.getTime() ?? Infinity) < cutoff);
   });
-  await withAdmin(async (admin) => {
-    for (const name of stale) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  for (const name of stale) await dropTestDatabase(name);
+  await withAdmin(sweepOrphanRoles);
   return stale;
 }

@@ -1,0 +1,41 @@
+import { type ServiceConfig, serviceDatabaseUrl } from '@ido/platform-config';
+import { ensureServiceDatabase, loadMigrations, MaintenanceDatabase } from '@ido/platform-tenancy';
+import type pino from 'pino';
+import { migrationsDirOf, type ServiceDefinition } from './create-service-app';
+
+const usage = 'usage: main.js migrate | main.js provision <tenant-id>';
+
+/**
+ * Operator commands that run as the maintenance connection, without starting the
+ * service: `nx run <svc>:migrate`, `nx run <svc>:provision -- <tenant>`. Exit code 1
+ * if any tenant failed, 64 (EX_USAGE) for a bad command.
+ */
+export async function runMaintenanceCommand(definition: ServiceDefinition, config: ServiceConfig, argv: string[], log: pino.Logger): Promise<number> {
+  const [command, tenantId] = argv;
+  if (!config.persistent || (command !== 'migrate' && command !== 'provision') || (command === 'provision') !== Boolean(tenantId)) {
+    process.stderr.write(`${config.service}: ${config.persistent ? usage : 'has no database'}\n`);
+    return 64;
+  }
+  await ensureServiceDatabase(config.database.adminUrl, config.database.name);
+  const maintenance = new MaintenanceDatabase({
+    url: serviceDatabaseUrl(config),
+    databaseName: config.database.name,
+    migrations: loadMigrations(migrationsDirOf(definition, config)),
+    roleSecret: config.tenancy.roleSecret,
+  });
+  try {
+    if (command === 'provision') {
+      const result = await maintenance.provisionTenant(tenantId as string);
+      log.info({ tenant: tenantId, applied: result.applied }, `${config.service}: tenant provisioned`);
+      return 0;
+    }
+    const report = await maintenance.migrateAllTenants();
+    log.info({ migrated: report.migrated.length, failed: report.failed }, `${config.service}: migration finished`);
+    return report.failed.length ? 1 : 0;
+  } catch (error) {
+    log.error({ reason: (error as Error).message }, `${config.service}: ${command} failed`);
+    return 1;
+  } finally {
+    await maintenance.close();
+  }
+}
