@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { HealthCheck } from '@ido/platform-observability';
 import { Pool, type PoolClient } from 'pg';
 import type { Migration } from './migrations';
-import { lockSchema, migrateSchema, migrationsTable, type SchemaMigrationResult } from './migrator';
+import { migrateSchema, migrationStatements, migrationsTable, schemaLockStatement, type SchemaMigrationResult } from './migrator';
 import { ownerRole, quoteIdent, type TenantIdentifiers, tenantIdentifiers, tenantIdOfSchema } from './tenant-id';
 
 export interface MaintenanceSettings {
@@ -54,10 +54,14 @@ export class MaintenanceDatabase {
     const ids = this.identifiers(tenantId);
     return this.withClient(async (client) => {
       await this.prepareDatabase(client);
-      await this.inTransaction(client, async () => {
-        await lockSchema(client, ids.schema);
-        await this.createTenantObjects(client, ids);
-      });
+      if (!(await this.schemaExists(client, ids.schema))) {
+        // A new tenant is created with all its migrations in one transaction: all or nothing.
+        const migrations = this.settings.migrations.map((m) => migrationStatements(ids.schema, this.owner, m));
+        const created = await this.runScript(client, [this.tenantObjectsSql(ids), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]);
+        if (created) return { schema: ids.schema, applied: this.settings.migrations.map((m) => m.name) };
+        // Lost a race with another replica (or a file failed): take the incremental path.
+      }
+      await this.runScript(client, [this.tenantObjectsSql(ids), this.connectGrantSql(ids)], true);
       return migrateSchema(client, ids.schema, this.owner, this.settings.migrations);
     });
   }
@@ -155,28 +159,50 @@ export class MaintenanceDatabase {
     }
   }
 
-  private async createTenantObjects(client: PoolClient, ids: TenantIdentifiers): Promise<void> {
+  private async schemaExists(client: PoolClient, schema: string): Promise<boolean> {
+    return Boolean((await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount);
+  }
+
+  /** One round trip: a transaction sent as one simple-protocol script. */
+  private async runScript(client: PoolClient, parts: string[], throwOnError = false): Promise<boolean> {
+    try {
+      await client.query(['BEGIN;', ...parts, 'COMMIT;'].join('\n'));
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (throwOnError) throw error;
+      return false;
+    }
+  }
+
+  /** Schema, roles, ledger and grants of one tenant; idempotent; runs as the maintenance login. */
+  private tenantObjectsSql(ids: TenantIdentifiers): string {
     const [schema, role, login, owner] = [ids.schema, ids.role, ids.login, this.owner].map(quoteIdent);
     const password = tenantRolePassword(this.settings.roleSecret, ids.login).replaceAll("'", "''");
-    const database = quoteIdent(this.settings.databaseName);
-    await client.query(`DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.role}') THEN CREATE ROLE ${role} NOLOGIN; END IF;
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.login}') THEN
-        CREATE ROLE ${login} LOGIN NOINHERIT PASSWORD '${password}' IN ROLE ${role};
-      END IF;
-    END $$`);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.${migrationsTable} (
-      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    await client.query(`ALTER TABLE ${schema}.${migrationsTable} OWNER TO ${owner}`);
-    await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema}
-      GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema}
-      GRANT USAGE, SELECT ON SEQUENCES TO ${role}`);
-    // The database's ACL is one catalog row: concurrent grants on it must queue.
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('ido.database-acl'))`);
-    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${login}`);
+    return `
+      ${schemaLockStatement(ids.schema)}
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.role}') THEN CREATE ROLE ${role} NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.login}') THEN
+          CREATE ROLE ${login} LOGIN NOINHERIT PASSWORD '${password}' IN ROLE ${role};
+        END IF;
+      END $$;
+      CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};
+      CREATE TABLE IF NOT EXISTS ${schema}.${migrationsTable} (
+        name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+      ALTER TABLE ${schema}.${migrationsTable} OWNER TO ${owner};
+      GRANT USAGE ON SCHEMA ${schema} TO ${role};
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${role};`;
+  }
+
+  /**
+   * The database's ACL is one catalog row, so concurrent grants on it must queue:
+   * this goes last in its transaction to hold that lock as briefly as possible.
+   */
+  private connectGrantSql(ids: TenantIdentifiers): string {
+    return `SELECT pg_advisory_xact_lock(hashtext('ido.database-acl'));
+      GRANT CONNECT ON DATABASE ${quoteIdent(this.settings.databaseName)} TO ${quoteIdent(ids.login)};`;
   }
 }
 

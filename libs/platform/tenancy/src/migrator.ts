@@ -18,13 +18,9 @@ export interface SchemaMigrationResult {
   error?: string;
 }
 
-/** Serialises everything that changes one tenant schema, across replicas. */
-export async function lockSchema(client: PoolClient, schema: string): Promise<void> {
-  await client.query(`SELECT pg_advisory_xact_lock(hashtext('ido.tenant'), hashtext($1))`, [schema]);
-}
-
 /**
  * Applies the pending migrations to one schema, each file in its own transaction
+ * (a file must not contain its own COMMIT)
  * (a failing file rolls back alone; the next run resumes there). Refuses to run
  * at all when an applied file's checksum no longer matches.
  */
@@ -37,28 +33,47 @@ export async function migrateSchema(client: PoolClient, schema: string, owner: s
   }
   for (const migration of migrations) {
     if (recorded.has(migration.name)) continue;
-    await client.query('BEGIN');
     try {
-      await lockSchema(client, schema);
-      // Another replica may have applied it while we waited for the lock.
-      const again = await client.query(`SELECT 1 FROM ${quoteIdent(schema)}.${migrationsTable} WHERE name = $1`, [migration.name]);
-      if (!again.rowCount) {
-        await client.query(`SET LOCAL ROLE ${quoteIdent(owner)}`);
-        await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
-        await client.query(migration.sql);
-        await client.query(`INSERT INTO ${quoteIdent(schema)}.${migrationsTable} (name, checksum) VALUES ($1, $2)`, [
-          migration.name,
-          migration.checksum,
-        ]);
-        applied.push(migration.name);
-      }
-      await client.query('COMMIT');
+      // One round trip per file: the whole transaction travels as one simple-protocol script.
+      await client.query(applyScript(schema, owner, migration));
+      applied.push(migration.name);
     } catch (error) {
-      await client.query('ROLLBACK');
+      await client.query('ROLLBACK').catch(() => undefined);
+      // Another replica may have applied it meanwhile (then ours failed on its objects).
+      if (await isApplied(client, schema, migration.name)) continue;
       throw Object.assign(new Error(`${schema}: migration ${migration.name} failed: ${(error as Error).message}`), { applied });
     }
   }
   return { schema, applied };
+}
+
+/** Takes the schema's advisory lock for the rest of the transaction. */
+export function schemaLockStatement(schema: string): string {
+  return `SELECT pg_advisory_xact_lock(hashtext('ido.tenant'), hashtext('${schema}'));`;
+}
+
+/**
+ * One file's statements and its ledger row, to run inside a transaction. Names and
+ * checksums are validated (folder pattern, hex), so they may be inlined; the lone
+ * ';' after the file ends its last statement even if a comment follows it.
+ */
+export function migrationStatements(schema: string, owner: string, migration: Migration): string {
+  return [
+    `SET LOCAL ROLE ${quoteIdent(owner)};`,
+    `SET LOCAL search_path TO ${quoteIdent(schema)};`,
+    migration.sql,
+    ';',
+    `INSERT INTO ${quoteIdent(schema)}.${migrationsTable} (name, checksum) VALUES ('${migration.name}', '${migration.checksum}');`,
+  ].join('\n');
+}
+
+function applyScript(schema: string, owner: string, migration: Migration): string {
+  return ['BEGIN;', schemaLockStatement(schema), migrationStatements(schema, owner, migration), 'COMMIT;'].join('\n');
+}
+
+async function isApplied(client: PoolClient, schema: string, name: string): Promise<boolean> {
+  const result = await client.query(`SELECT 1 FROM ${quoteIdent(schema)}.${migrationsTable} WHERE name = $1`, [name]);
+  return Boolean(result.rowCount);
 }
 
 async function appliedChecksums(client: PoolClient, schema: string): Promise<Map<string, string>> {

@@ -75,6 +75,9 @@ export class TenantClients<C = Pool> {
     return this.entries.size;
   }
 
+  /** Pools opened and closed so far: churn shows an LRU too small for the working set. */
+  readonly stats = { opened: 0, evicted: 0 };
+
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     const all = [...this.entries.keys()].map((tenantId) => this.evict(tenantId));
@@ -95,6 +98,7 @@ export class TenantClients<C = Pool> {
       if (raced) return this.borrow(tenantId, raced);
     }
     const pool = this.createPool(ids);
+    this.stats.opened++;
     const entry: Entry<C> = { pool, ids, client: this.factory.create(pool, ids), lastUsed: Date.now(), borrowed: 0 };
     return this.borrow(tenantId, entry);
   }
@@ -134,6 +138,7 @@ export class TenantClients<C = Pool> {
     const entry = this.entries.get(tenantId);
     if (!entry) return Promise.resolve();
     this.entries.delete(tenantId);
+    this.stats.evicted++;
     const closing: Promise<void> = this.factory
       .dispose(entry.client)
       .catch(() => undefined)
