@@ -91,8 +91,8 @@ export class TenantClients<C = Pool> {
     const ids = tenantIdentifiers(this.settings.databaseName, tenantId);
     const maxPools = Math.floor(this.settings.maxConnections / this.settings.perTenant);
     while (this.entries.size + this.closing.size >= maxPools) {
-      const victim = [...this.entries.entries()].find(([, e]) => e.borrowed === 0)?.[0];
-      if (victim) this.evict(victim);
+      const victim = this.leastRecentlyReleased();
+      if (victim) void this.evict(victim);
       await Promise.race([...this.closing, new Promise((resolve) => setTimeout(resolve, 5))]);
       const raced = this.entries.get(tenantId);
       if (raced) return this.borrow(tenantId, raced);
@@ -101,6 +101,16 @@ export class TenantClients<C = Pool> {
     this.stats.opened++;
     const entry: Entry<C> = { pool, ids, client: this.factory.create(pool, ids), lastUsed: Date.now(), borrowed: 0 };
     return this.borrow(tenantId, entry);
+  }
+
+  /** The idle pool released longest ago: a busy tenant's pool is never the one to go. */
+  private leastRecentlyReleased(): string | undefined {
+    let victim: string | undefined;
+    let oldest = Infinity;
+    for (const [tenantId, entry] of this.entries) {
+      if (entry.borrowed === 0 && entry.lastUsed < oldest) [victim, oldest] = [tenantId, entry.lastUsed];
+    }
+    return victim;
   }
 
   private borrow(tenantId: string, entry: Entry<C>): Entry<C> {
