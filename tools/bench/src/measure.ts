@@ -35,7 +35,8 @@ export async function measure(scenario: string, mode: string, total: number, con
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export const workspaceRoot = join(import.meta.dirname, '..', '..', '..');
+/** Benchmarks run from the workspace root (npm run bench…). */
+export const workspaceRoot = process.cwd();
 
 /** Prints the table and writes bench-reports/<name>.json at the workspace root. */
 export function report(name: string, rows: object[], extra: Record<string, unknown> = {}): string {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { HealthRegistry } from './health';
 import { ServiceMetrics } from './metrics';
@@ -6,8 +6,8 @@ import { ServiceMetrics } from './metrics';
 @Controller()
 export class HealthController {
   constructor(
-    private readonly health: HealthRegistry,
-    private readonly metrics: ServiceMetrics,
+    @Inject(HealthRegistry) private readonly health: HealthRegistry,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   /** The process is up and its event loop turns; nothing else is checked. */

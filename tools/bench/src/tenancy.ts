@@ -45,8 +45,8 @@ async function plainSqlRun(namespace: string, n: number) {
   return seconds;
 }
 
-describe('bench: tenancy', () => {
-  it('provisioning and lookups', async () => {
+async function main() {
+  {
     const namespace = newTestNamespace();
     const provisioning = [];
     let largest: Awaited<ReturnType<typeof migratorRun>> | undefined;
@@ -75,7 +75,12 @@ describe('bench: tenancy', () => {
     } finally {
       await dropNamespaceDatabases(namespace);
     }
-  });
+  }
+}
+
+void main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
 });
 
 async function lookupWorkload(databaseName: string, maintenance: MaintenanceDatabase, n: number) {

@@ -34,8 +34,8 @@ const scale = Number(process.env['BENCH_SCALE'] ?? 1);
 const serialCount = Math.round(5_000 * scale);
 const parallelCount = Math.round(40_000 * scale);
 
-describe('bench: bus', () => {
-  it('typed bus vs raw nats client', async () => {
+async function main() {
+  {
     const namespace = newTestNamespace();
     const service = await startTestService({ name: 'sales', module: EchoModule }, { namespace });
     const connectClient = (noAsyncTraces: boolean) => connect({ servers: infrastructureUrls().natsUrl, noAsyncTraces });
@@ -95,5 +95,10 @@ describe('bench: bus', () => {
 
     for (const nc of [tuned, plain, busClient, rawServer]) await nc.close();
     await service.stop();
-  });
+  }
+}
+
+void main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
 });
