@@ -38,7 +38,8 @@ export default [
         {
           enforceBuildableLibDependency: true,
           banTransitiveDependencies: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/vitest/preset\\.mts$'],
+          // Shared build and test configuration, not code: every project may use it.
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/(vitest/preset\\.mts|webpack/service-config\\.js)$'],
           depConstraints,
         },
       ],
