@@ -19,6 +19,10 @@ const echo = {
 };
 const payload = { id: 'inv-000123', note: 'x'.repeat(70) };
 
+function median(runs: Sample[]): Sample {
+  return [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)] as Sample;
+}
+
 @Controller()
 class EchoController {
   @Handles(echo)
@@ -31,8 +35,10 @@ class EchoController {
 class EchoModule {}
 
 const scale = Number(process.env['BENCH_SCALE'] ?? 1);
-const serialCount = Math.round(5_000 * scale);
-const parallelCount = Math.round(40_000 * scale);
+const serialCount = Math.round(2_000 * scale);
+const parallelCount = Math.round(20_000 * scale);
+/** Modes run interleaved, round after round; each row is the median round (order and GC effects even out). */
+const rounds = 3;
 
 async function main() {
   {
@@ -78,9 +84,12 @@ async function main() {
     for (const [label, call] of selected) await measure('warm-up', label, 3_000, 64, call);
     const rows: Sample[] = [];
     for (const [scenario, total, concurrency] of [['serial', serialCount, 1], ['64 in flight', parallelCount, 64]] as const) {
-      for (const [label, call] of selected) rows.push(await measure(scenario, label, total, concurrency, call));
+      const samples = new Map<string, Sample[]>();
+      for (let round = 0; round < rounds; round++) {
+        for (const [label, call] of selected) samples.set(label, [...(samples.get(label) ?? []), await measure(scenario, label, total, concurrency, call)]);
+      }
+      for (const [, runs] of samples) rows.push(median(runs));
     }
-
     const baseline = (scenario: string) => rows.find((r) => r.scenario === scenario && r.mode === 'raw nats (noAsyncTraces)')?.perSecond ?? 1;
     const table = rows.map((r) => ({ ...r, ratio: Math.round((r.perSecond / baseline(r.scenario)) * 100) / 100 }));
     const ratio64 = table.find((r) => r.scenario === '64 in flight' && r.mode === 'typed bus + @Handles')?.ratio;
@@ -91,6 +100,7 @@ async function main() {
       ratioAt64: ratio64,
       ratioAt64VsRawWithHeaders: Math.round((typed64 / withHeaders) * 100) / 100,
       payloadBytes: body.length,
+      rounds,
     });
 
     for (const nc of [tuned, plain, busClient, rawServer]) await nc.close();

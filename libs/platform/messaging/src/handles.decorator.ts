@@ -1,10 +1,13 @@
-import { MessagePattern } from '@nestjs/microservices';
+import { SetMetadata } from '@nestjs/common';
 import type { MessageContract } from './message-contract';
+
+/** Metadata key under which `@Handles` records a method's contract. */
+export const HANDLES_CONTRACT = 'ido:handles-contract';
 
 /**
  * Marks a controller method as the handler of a contract. The transport validates
  * the request before the method runs and the reply after it returns.
  */
 export function Handles(contract: MessageContract): MethodDecorator {
-  return MessagePattern(contract.subject, { contract });
+  return SetMetadata(HANDLES_CONTRACT, contract);
 }

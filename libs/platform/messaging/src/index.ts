@@ -5,4 +5,4 @@ export * from './message-bus';
 export * from './message-contract';
 export * from './nats-health';
 export * from './nats-transport';
-export * from './rethrow.filter';
+export * from './register-handlers';

@@ -1,9 +1,7 @@
 import { hostname } from 'node:os';
-import type { MessageHandler } from '@nestjs/microservices';
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { type ServiceMetrics, requestContext } from '@ido/platform-observability';
 import { type Msg, type NatsConnection, type Subscription, JSONCodec, connect, headers as natsHeaders, nuid } from 'nats';
-import { lastValueFrom } from 'rxjs';
 import { IdoError, type WireError, toWireError } from './errors';
 import { messageHeaders } from './headers';
 import type { MessageContract } from './message-contract';
@@ -19,6 +17,14 @@ export interface NatsTransportSettings {
 }
 
 const json = JSONCodec();
+
+/** A contract's handler: the bound controller method found by `registerHandlers`. */
+export type ContractHandler = (request: unknown) => unknown;
+
+interface Route {
+  contract: MessageContract;
+  handle: ContractHandler;
+}
 
 type StatusListener = (data: unknown) => void;
 /** Connection events a service may follow (e.g. to log or alert). */
@@ -45,6 +51,7 @@ export function natsConnectionOptions(service: string, servers: string[]) {
 export class NatsTransport extends Server<NatsEvents> implements CustomTransportStrategy {
   private connection?: NatsConnection;
   private readonly subscriptions: Subscription[] = [];
+  private readonly routes = new Map<string, Route>();
   private inFlight = 0;
   private settled?: () => void;
   private readonly listeners: Array<{ event: keyof NatsEvents; callback: StatusListener }> = [];
@@ -58,11 +65,21 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
       const { service, servers } = this.settings;
       this.connection = await connect(natsConnectionOptions(service, servers));
       void this.followStatus(this.connection);
-      for (const [pattern, handler] of this.messageHandlers) this.subscribe(this.connection, pattern, handler);
+      for (const route of this.routes.values()) this.subscribe(this.connection, route);
       callback();
     } catch (error) {
       callback(new Error(`cannot connect to NATS at ${this.settings.servers.join(',')}: ${(error as Error).message}`));
     }
+  }
+
+  /**
+   * Adds the handler of one contract (before listen). Handlers are called
+   * directly — Nest's RPC enhancer pipeline costs more per message than all of
+   * our validation (ADR 0002) — so checks belong in the transport or the contract.
+   */
+  register(contract: MessageContract, handle: ContractHandler): void {
+    if (this.routes.has(contract.subject)) throw new Error(`two handlers for ${contract.subject}`);
+    this.routes.set(contract.subject, { contract, handle });
   }
 
   /** Stop taking requests, let those in flight reply, then close the connection. */
@@ -86,29 +103,29 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     return this.connection as T;
   }
 
-  private subscribe(connection: NatsConnection, pattern: string, handler: MessageHandler): void {
-    const subject = wireSubject(this.settings.namespace, pattern);
-    const contract = handler.extras?.['contract'] as MessageContract | undefined;
+  private subscribe(connection: NatsConnection, route: Route): void {
+    const subject = wireSubject(this.settings.namespace, route.contract.subject);
     const subscription = connection.subscribe(subject, {
       queue: this.settings.service,
       callback: (error, message) => {
         if (error) return this.logger.error(`subscription ${subject} failed: ${error.message}`);
-        void this.serve(pattern, handler, contract, message);
+        void this.serve(route, message);
       },
     });
     this.subscriptions.push(subscription);
   }
 
-  private async serve(pattern: string, handler: MessageHandler, contract: MessageContract | undefined, message: Msg) {
+  private async serve(route: Route, message: Msg) {
     this.inFlight++;
     try {
-      await this.serveOne(pattern, handler, contract, message);
+      await this.serveOne(route, message);
     } finally {
       if (--this.inFlight === 0) this.settled?.();
     }
   }
 
-  private async serveOne(pattern: string, handler: MessageHandler, contract: MessageContract | undefined, message: Msg) {
+  private async serveOne(route: Route, message: Msg) {
+    const pattern = route.contract.subject;
     const started = process.hrtime.bigint();
     const header = (name: string) => message.headers?.get(name) || undefined;
     const context = {
@@ -120,7 +137,7 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     };
     const outcome = await requestContext.run(context, async () => {
       try {
-        const reply = await this.invoke(handler, contract, message);
+        const reply = await this.invoke(route, message);
         this.respond(message, 'ok', reply);
         return 'ok';
       } catch (error) {
@@ -133,17 +150,12 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     this.settings.metrics.observeNats(pattern, outcome, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
-  private async invoke(handler: MessageHandler, contract: MessageContract | undefined, message: Msg): Promise<unknown> {
-    const payload = decode(message);
-    const request = contract ? contract.request.safeParse(payload) : { success: true as const, data: payload };
+  private async invoke({ contract, handle }: Route, message: Msg): Promise<unknown> {
+    const request = contract.request.safeParse(decode(message));
     if (!request.success) {
       throw new IdoError('VALIDATION_FAILED', 'Request does not match the contract', request.error.issues);
     }
-    const result = await lastValueFrom(this.transformToObservable(await handler(request.data, message)), {
-      defaultValue: undefined,
-    });
-    if (!contract) return result;
-    const reply = contract.reply.safeParse(result);
+    const reply = contract.reply.safeParse(await handle(request.data));
     if (!reply.success) {
       throw new Error(`reply does not match ${contract.subject}: ${JSON.stringify(reply.error.issues)}`);
     }

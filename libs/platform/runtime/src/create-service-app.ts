@@ -1,8 +1,8 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceConfig, ServiceName } from '@ido/platform-config';
-import { natsHealthCheck, NatsTransport, TransportAwareExceptionFilter } from '@ido/platform-messaging';
+import { natsHealthCheck, NatsTransport, registerHandlers } from '@ido/platform-messaging';
 import { HealthRegistry, instrumentHttp, requestIdOf, ServiceMetrics } from '@ido/platform-observability';
 import { ensureServiceDatabase, MaintenanceDatabase } from '@ido/platform-tenancy';
 import { dirname, join } from 'node:path';
@@ -43,7 +43,7 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   });
 
   const migrationsDir = migrationsDirOf(definition, config);
-  @Module({ imports: [ServiceRuntimeModule.forRoot(config, { metrics, transport, migrationsDir }), definition.module] })
+  @Module({ imports: [DiscoveryModule, ServiceRuntimeModule.forRoot(config, { metrics, transport, migrationsDir }), definition.module] })
   class ServiceRootModule {}
 
   const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter({ bodyLimit: maxBodyBytes, genReqId: requestIdOf }), {
@@ -52,8 +52,8 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   });
   app.useLogger(app.get(Logger));
   instrumentHttp(app.getHttpAdapter().getInstance(), metrics);
-  app.useGlobalFilters(new TransportAwareExceptionFilter(app.getHttpAdapter()));
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+  registerHandlers(transport, app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
+  app.connectMicroservice({ strategy: transport });
 
   const health = app.get(HealthRegistry);
   health.register(natsHealthCheck(() => transport.unwrap()));

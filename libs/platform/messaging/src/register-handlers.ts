@@ -1,0 +1,17 @@
+import type { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { HANDLES_CONTRACT } from './handles.decorator';
+import type { MessageContract } from './message-contract';
+import type { NatsTransport } from './nats-transport';
+
+/** Finds every `@Handles` method of the app's controllers and routes its contract to it. */
+export function registerHandlers(transport: NatsTransport, discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): void {
+  for (const wrapper of discovery.getControllers()) {
+    const instance = wrapper.instance as Record<string, unknown> | undefined;
+    if (!instance) continue;
+    for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      const method = instance[name] as (request: unknown) => unknown;
+      const contract = reflector.get<MessageContract | undefined>(HANDLES_CONTRACT, method);
+      if (contract) transport.register(contract, (request) => method.call(instance, request));
+    }
+  }
+}
