@@ -54,13 +54,12 @@ export class MaintenanceDatabase {
     const ids = this.identifiers(tenantId);
     return this.withClient(async (client) => {
       await this.prepareDatabase(client);
-      if (!(await this.schemaExists(client, ids.schema))) {
-        // A new tenant is created with all its migrations in one transaction: all or nothing.
-        const migrations = this.settings.migrations.map((m) => migrationStatements(ids.schema, this.owner, m));
-        const created = await this.runScript(client, [this.tenantObjectsSql(ids), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]);
-        if (created) return { schema: ids.schema, applied: this.settings.migrations.map((m) => m.name) };
-        // Lost a race with another replica (or a file failed): take the incremental path.
-      }
+      // A new tenant is created with all its migrations in one transaction: all or nothing.
+      // For a tenant that exists (or a lost race with another replica) the script fails on the
+      // first existing table and rolls back; the incremental path below then does what is left.
+      const migrations = this.settings.migrations.map((m) => migrationStatements(ids.schema, this.owner, m));
+      const created = await this.runScript(client, [this.tenantObjectsSql(ids), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]);
+      if (created) return { schema: ids.schema, applied: this.settings.migrations.map((m) => m.name) };
       await this.runScript(client, [this.tenantObjectsSql(ids), this.connectGrantSql(ids)], true);
       return migrateSchema(client, ids.schema, this.owner, this.settings.migrations);
     });
@@ -157,10 +156,6 @@ export class MaintenanceDatabase {
       await client.query('ROLLBACK');
       throw error;
     }
-  }
-
-  private async schemaExists(client: PoolClient, schema: string): Promise<boolean> {
-    return Boolean((await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount);
   }
 
   /** One round trip: a transaction sent as one simple-protocol script. */
