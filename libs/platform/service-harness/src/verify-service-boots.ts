@@ -60,6 +60,9 @@ export function verifyServiceBoots(definition: ServiceDefinition, statusContract
         return row.rows[0];
       });
       expect(identity).toEqual({ role: expect.stringMatching(/^t_boot_probe_[0-9a-f]{8}$/), schema: 't_boot_probe' });
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      expect(metrics).toMatch(/^ido_tenant_pools_open\{service="[a-z]+"\} 1$/m);
+      expect(metrics).toMatch(/^ido_tenant_connections_max\{service="[a-z]+"\} 50$/m);
     });
 
     it('refuses a request that breaks the contract with VALIDATION_FAILED', async () => {

@@ -75,6 +75,13 @@ export class TenantClients<C = Pool> {
     return this.entries.size;
   }
 
+  /** Connections open now across all tenant pools (checked out or idle). */
+  get openConnections(): number {
+    let total = 0;
+    for (const entry of this.entries.values()) total += entry.pool.totalCount;
+    return total;
+  }
+
   /** Pools opened and closed so far: churn shows an LRU too small for the working set. */
   readonly stats = { opened: 0, evicted: 0 };
 
