@@ -44,6 +44,8 @@ interface Entry<C> extends TenantConnection<C> {
 export class TenantClients<C = Pool> {
   private readonly entries = new Map<string, Entry<C>>();
   private readonly closing = new Set<Promise<void>>();
+  /** Acquirers waiting for a pool to be released (FIFO). */
+  private readonly waiters: Array<() => void> = [];
   private readonly sweeper: NodeJS.Timeout;
 
   private readonly factory: TenantClientFactory<C>;
@@ -66,8 +68,8 @@ export class TenantClients<C = Pool> {
     try {
       return await work(entry.client, entry);
     } finally {
-      entry.borrowed--;
       entry.lastUsed = Date.now();
+      if (--entry.borrowed === 0) this.waiters.shift()?.();
     }
   }
 
@@ -89,6 +91,7 @@ export class TenantClients<C = Pool> {
     clearInterval(this.sweeper);
     const all = [...this.entries.keys()].map((tenantId) => this.evict(tenantId));
     await Promise.all([...all, ...this.closing]);
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** Returns the tenant's entry already borrowed, so no eviction can race the caller. */
@@ -98,9 +101,10 @@ export class TenantClients<C = Pool> {
     const ids = tenantIdentifiers(this.settings.databaseName, tenantId);
     const maxPools = Math.floor(this.settings.maxConnections / this.settings.perTenant);
     while (this.entries.size + this.closing.size >= maxPools) {
+      // Each waiter frees at most one slot for itself, and waits for a release when every pool is lent.
       const victim = this.leastRecentlyReleased();
-      if (victim) void this.evict(victim);
-      await Promise.race([...this.closing, new Promise((resolve) => setTimeout(resolve, 5))]);
+      if (victim) await this.evict(victim);
+      else await new Promise<void>((resolve) => this.waiters.push(resolve));
       const raced = this.entries.get(tenantId);
       if (raced) return this.borrow(tenantId, raced);
     }
