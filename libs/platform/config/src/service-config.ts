@@ -34,7 +34,6 @@ export function serviceConfigSchema(service: ServiceName) {
         .string()
         .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be a lowercase Postgres identifier')
         .optional(),
-      DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
       IDO_NAMESPACE: namespace.default('ido'),
       TENANT_ROLE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
       TENANT_POOL_PER_TENANT: z.coerce.number().int().min(1).max(20).default(2),
@@ -62,7 +61,6 @@ export function serviceConfigSchema(service: ServiceName) {
         /** Server URL; its database is where service databases get created. */
         adminUrl: env.DATABASE_URL,
         name: env.DATABASE_NAME ?? `${env.IDO_NAMESPACE}_${service}`,
-        poolMax: env.DATABASE_POOL_MAX,
       },
       tenancy: {
         // Dev/test only; production refuses to start without a real secret (above).

@@ -1,7 +1,8 @@
-import { type ServiceConfig, serviceDatabaseUrl } from '@ido/platform-config';
-import { ensureServiceDatabase, loadMigrations, MaintenanceDatabase } from '@ido/platform-tenancy';
+import type { ServiceConfig } from '@ido/platform-config';
+import { ensureServiceDatabase } from '@ido/platform-tenancy';
 import type pino from 'pino';
 import { migrationsDirOf, type ServiceDefinition } from './create-service-app';
+import { maintenanceDatabaseOf } from './tenant-databases';
 
 const usage = 'usage: main.js migrate | main.js provision <tenant-id>';
 
@@ -17,12 +18,7 @@ export async function runMaintenanceCommand(definition: ServiceDefinition, confi
     return 64;
   }
   await ensureServiceDatabase(config.database.adminUrl, config.database.name);
-  const maintenance = new MaintenanceDatabase({
-    url: serviceDatabaseUrl(config),
-    databaseName: config.database.name,
-    migrations: loadMigrations(migrationsDirOf(definition, config)),
-    roleSecret: config.tenancy.roleSecret,
-  });
+  const maintenance = maintenanceDatabaseOf(config, migrationsDirOf(definition, config));
   try {
     if (command === 'provision') {
       const result = await maintenance.provisionTenant(tenantId as string);

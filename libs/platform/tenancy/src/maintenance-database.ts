@@ -3,6 +3,7 @@ import type { HealthCheck } from '@ido/platform-observability';
 import { Pool, type PoolClient } from 'pg';
 import type { Migration } from './migrations';
 import { migrateSchema, migrationStatements, migrationsTable, schemaLockStatement, type SchemaMigrationResult } from './migrator';
+import { runTransactionScript } from './transaction-script';
 import { ownerRole, quoteIdent, type TenantIdentifiers, tenantIdentifiers, tenantIdOfSchema } from './tenant-id';
 
 export interface MaintenanceSettings {
@@ -58,9 +59,12 @@ export class MaintenanceDatabase {
       // For a tenant that exists (or a lost race with another replica) the script fails on the
       // first existing table and rolls back; the incremental path below then does what is left.
       const migrations = this.settings.migrations.map((m) => migrationStatements(ids.schema, this.owner, m));
-      const created = await this.runScript(client, [this.tenantObjectsSql(ids), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]);
+      const created = await runTransactionScript(client, [this.tenantObjectsSql(ids), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]).then(
+        () => true,
+        () => false,
+      );
       if (created) return { schema: ids.schema, applied: this.settings.migrations.map((m) => m.name) };
-      await this.runScript(client, [this.tenantObjectsSql(ids), this.connectGrantSql(ids)], true);
+      await runTransactionScript(client, [this.tenantObjectsSql(ids), this.connectGrantSql(ids)]);
       return migrateSchema(client, ids.schema, this.owner, this.settings.migrations);
     });
   }
@@ -129,45 +133,22 @@ export class MaintenanceDatabase {
 
   /** Database-wide setup, once per instance; serialised across replicas by one lock. */
   private prepareDatabase(client: PoolClient): Promise<void> {
-    this.prepared ??= this.inTransaction(client, async () => {
-      const owner = quoteIdent(this.owner);
-      const database = quoteIdent(this.settings.databaseName);
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('ido.database-acl'))`);
-      await client.query(`DO $$ BEGIN
+    const owner = quoteIdent(this.owner);
+    const database = quoteIdent(this.settings.databaseName);
+    this.prepared ??= runTransactionScript(client, [
+      `SELECT pg_advisory_xact_lock(hashtext('ido.database-acl'));`,
+      `DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${this.owner}') THEN CREATE ROLE ${owner} NOLOGIN; END IF;
-      END $$`);
-      await client.query(`GRANT ${owner} TO CURRENT_USER`);
+      END $$;`,
+      `GRANT ${owner} TO CURRENT_USER;`,
       // Only tenant logins (granted one by one) may connect; nobody may create in public.
-      await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-      await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
-    }).catch((error: unknown) => {
+      `REVOKE ALL ON DATABASE ${database} FROM PUBLIC;`,
+      `REVOKE ALL ON SCHEMA public FROM PUBLIC;`,
+    ]).catch((error: unknown) => {
       this.prepared = undefined;
       throw error;
     });
     return this.prepared;
-  }
-
-  private async inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
-    await client.query('BEGIN');
-    try {
-      await work();
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  }
-
-  /** One round trip: a transaction sent as one simple-protocol script. */
-  private async runScript(client: PoolClient, parts: string[], throwOnError = false): Promise<boolean> {
-    try {
-      await client.query(['BEGIN;', ...parts, 'COMMIT;'].join('\n'));
-      return true;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      if (throwOnError) throw error;
-      return false;
-    }
   }
 
   /** Schema, roles, ledger and grants of one tenant; idempotent; runs as the maintenance login. */

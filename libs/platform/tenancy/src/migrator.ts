@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Migration } from './migrations';
 import { quoteIdent } from './tenant-id';
+import { runTransactionScript } from './transaction-script';
 
 /** Per-schema record of applied files. Owned by the owner role; tenants get no grant on it. */
 export const migrationsTable = '_ido_migrations';
@@ -15,14 +16,12 @@ export class MigrationChecksumError extends Error {
 export interface SchemaMigrationResult {
   schema: string;
   applied: string[];
-  error?: string;
 }
 
 /**
  * Applies the pending migrations to one schema, each file in its own transaction
- * (a file must not contain its own COMMIT)
- * (a failing file rolls back alone; the next run resumes there). Refuses to run
- * at all when an applied file's checksum no longer matches.
+ * and round trip: a failing file rolls back alone and the next run resumes there.
+ * Refuses to run at all when an applied file's checksum no longer matches.
  */
 export async function migrateSchema(client: PoolClient, schema: string, owner: string, migrations: Migration[]): Promise<SchemaMigrationResult> {
   const applied: string[] = [];
@@ -34,11 +33,9 @@ export async function migrateSchema(client: PoolClient, schema: string, owner: s
   for (const migration of migrations) {
     if (recorded.has(migration.name)) continue;
     try {
-      // One round trip per file: the whole transaction travels as one simple-protocol script.
-      await client.query(applyScript(schema, owner, migration));
+      await runTransactionScript(client, [schemaLockStatement(schema), migrationStatements(schema, owner, migration)]);
       applied.push(migration.name);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       // Another replica may have applied it meanwhile (then ours failed on its objects).
       if (await isApplied(client, schema, migration.name)) continue;
       throw Object.assign(new Error(`${schema}: migration ${migration.name} failed: ${(error as Error).message}`), { applied });
@@ -65,10 +62,6 @@ export function migrationStatements(schema: string, owner: string, migration: Mi
     ';',
     `INSERT INTO ${quoteIdent(schema)}.${migrationsTable} (name, checksum) VALUES ('${migration.name}', '${migration.checksum}');`,
   ].join('\n');
-}
-
-function applyScript(schema: string, owner: string, migration: Migration): string {
-  return ['BEGIN;', schemaLockStatement(schema), migrationStatements(schema, owner, migration), 'COMMIT;'].join('\n');
 }
 
 async function isApplied(client: PoolClient, schema: string, name: string): Promise<boolean> {

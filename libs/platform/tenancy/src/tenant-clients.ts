@@ -36,9 +36,9 @@ interface Entry<C> extends TenantConnection<C> {
 }
 
 /**
- * Per-tenant clients over `pg` pools that connect as the tenant's login role and become the
- * tenant role (`-c role`) with the tenant schema as search_path before any query
- * runs. Pools live in an LRU bounded so the process never holds more than
+ * Per-tenant clients over `pg` pools that connect as the tenant's login role, with
+ * the tenant schema as search_path, and `SET ROLE` to the tenant role before any
+ * query runs. Pools live in an LRU bounded so the process never holds more than
  * `maxConnections` connections, and idle pools are closed.
  */
 export class TenantClients<C = Pool> {
@@ -164,7 +164,11 @@ export class TenantClients<C = Pool> {
       .dispose(entry.client)
       .catch(() => undefined)
       .then(() => entry.pool.end())
-      .finally(() => this.closing.delete(closing));
+      .finally(() => {
+        this.closing.delete(closing);
+        // A slot just came free: a waiter need not wait for the next release.
+        this.waiters.shift()?.();
+      });
     this.closing.add(closing);
     return closing;
   }
