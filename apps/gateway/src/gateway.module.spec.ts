@@ -1,4 +1,4 @@
 import { verifyServiceBoots } from '@ido/platform-service-harness';
-import { GatewayModule } from './gateway.module';
+import { deployedGateway, gatewayService } from './gateway.module';
 
-verifyServiceBoots({ name: 'gateway', module: GatewayModule });
+verifyServiceBoots(gatewayService(deployedGateway));

@@ -1,8 +1,49 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { type HttpRoute, httpRoutes } from '@ido/internal-api';
+import type { ServiceDefinition } from '@ido/platform-runtime';
+import { EDGE_AUTHORIZER } from './access/edge-authorizer';
+import { PublicRoutesOnly } from './access/public-routes-only';
+import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
+import { sendFailure } from './errors/send-failure';
+import { GATEWAY_ROUTES, HttpApi } from './routing/http-api';
+
+export interface GatewayOptions {
+  /** The public routes to serve, each declared beside its contract. */
+  routes: readonly HttpRoute[];
+  /** Binds EDGE_AUTHORIZER, e.g. `{ provide: EDGE_AUTHORIZER, useExisting: AccessPolicy }`. */
+  authorizer: Provider;
+  /** Modules the authorizer comes from, e.g. `IdentityModule.forService()`. */
+  imports?: ModuleMetadata['imports'];
+}
+
+/** The public HTTP API `/v1/...`: each route checked at the edge, then one NATS request to its service. */
+@Module({})
+export class GatewayModule {
+  static forRoot({ routes, authorizer, imports = [] }: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports,
+      providers: [{ provide: GATEWAY_ROUTES, useValue: routes }, authorizer, HttpApi, { provide: APP_FILTER, useClass: GatewayExceptionFilter }],
+    };
+  }
+}
 
 /**
- * The public HTTP API (`/v1/...`) arrives with the gateway issue; until then the
- * gateway serves health and metrics and holds its NATS connection.
+ * The gateway as a service: its module, and Fastify's router failures (bad URL
+ * encoding, over-long path parameters) answered in the API's error body too.
  */
-@Module({})
-export class GatewayModule {}
+export function gatewayService(options: GatewayOptions): ServiceDefinition {
+  return {
+    name: 'gateway',
+    module: GatewayModule.forRoot(options),
+    httpOptions: { frameworkErrors: (error, request, reply) => void sendFailure(request, reply, error) },
+  };
+}
+
+/** What the deployed gateway serves: every declared route. */
+export const deployedGateway: GatewayOptions = {
+  routes: httpRoutes,
+  // Fails closed until identity's AccessPolicy is bound here instead.
+  authorizer: { provide: EDGE_AUTHORIZER, useClass: PublicRoutesOnly },
+};

@@ -1,4 +1,4 @@
 import { bootService } from '@ido/platform-runtime';
-import { GatewayModule } from './gateway.module';
+import { deployedGateway, gatewayService } from './gateway.module';
 
-void bootService({ name: 'gateway', module: GatewayModule });
+void bootService(gatewayService(deployedGateway));

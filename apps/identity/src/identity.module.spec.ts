@@ -1,5 +1,5 @@
 import { identityV1 } from '@ido/internal-api';
 import { verifyServiceBoots } from '@ido/platform-service-harness';
-import { IdentityModule } from './identity.module';
+import { identityUnderTest } from '../tests/identity-under-test';
 
-verifyServiceBoots({ name: 'identity', module: IdentityModule }, identityV1.statusGet);
+verifyServiceBoots(identityUnderTest, identityV1.statusGet);

@@ -1,4 +1,4 @@
 import { bootService } from '@ido/platform-runtime';
-import { IdentityModule } from './identity.module';
+import { identityService } from './identity.definition';
 
-void bootService({ name: 'identity', module: IdentityModule });
+void bootService(identityService);

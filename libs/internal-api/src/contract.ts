@@ -26,6 +26,8 @@ export interface Contract<Req extends z.ZodType = z.ZodType, Rep extends z.ZodTy
 
 export type RequestOf<C extends Contract> = z.input<C['request']>;
 export type ReplyOf<C extends Contract> = z.output<C['reply']>;
+/** What a handler receives: the request after the contract parsed it (defaults applied). */
+export type ParsedRequestOf<C extends Contract> = z.output<C['request']>;
 
 export interface ContractDefinition<Req extends z.ZodType, Rep extends z.ZodType> {
   module: string;

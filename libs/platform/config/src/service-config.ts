@@ -74,10 +74,13 @@ export function serviceConfigSchema(service: ServiceName) {
     }));
 }
 
-export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
+export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>> & {
+  /** The environment the config was read from: a service's own settings schema reads it too. */
+  environment: Record<string, string | undefined>;
+};
 
-export function loadServiceConfig(service: ServiceName, env?: Record<string, string | undefined>): ServiceConfig {
-  return loadConfig(serviceConfigSchema(service), env);
+export function loadServiceConfig(service: ServiceName, env: Record<string, string | undefined> = process.env): ServiceConfig {
+  return { ...loadConfig(serviceConfigSchema(service), env), environment: env };
 }
 
 /** The URL of the service's own database on the configured server. */

@@ -11,3 +11,14 @@ export const HANDLES_CONTRACT = 'ido:handles-contract';
 export function Handles(contract: MessageContract): MethodDecorator {
   return SetMetadata(HANDLES_CONTRACT, contract);
 }
+
+/** Metadata key of `@Public()`. */
+export const PUBLIC_HANDLER = 'ido:public-handler';
+
+/**
+ * Marks a handler (or a whole controller) as callable without an access token:
+ * login, JWKS, status. The identity guard refuses any handler that declares no rule.
+ */
+export function Public(): MethodDecorator & ClassDecorator {
+  return SetMetadata(PUBLIC_HANDLER, true);
+}

@@ -13,6 +13,7 @@ export interface CallContext {
   requestId?: string;
   traceparent?: string;
   authorization?: string;
+  clientIp?: string;
 }
 
 /**
@@ -75,6 +76,8 @@ function outgoingHeaders(context: CallContext) {
   if (traceparent) result.set(messageHeaders.traceparent, traceparent);
   const authorization = context.authorization ?? ambient?.authorization;
   if (authorization) result.set(messageHeaders.authorization, authorization);
+  const clientIp = context.clientIp ?? ambient?.clientIp;
+  if (clientIp) result.set(messageHeaders.clientIp, clientIp);
   return result;
 }
 

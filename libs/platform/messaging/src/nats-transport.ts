@@ -21,10 +21,29 @@ const json = JSONCodec();
 /** A contract's handler: the bound controller method found by `registerHandlers`. */
 export type ContractHandler = (request: unknown) => unknown;
 
+/** Reads the decorator metadata of the handler method (e.g. the permission it requires). */
+export type HandlerMetadata = <T>(key: string) => T | undefined;
+
 interface Route {
   contract: MessageContract;
   handle: ContractHandler;
+  metadata: HandlerMetadata;
 }
+
+/** What a middleware sees of one incoming request, before its payload is validated. */
+export interface HandlerInvocation {
+  contract: MessageContract;
+  metadata: HandlerMetadata;
+  header(name: string): string | undefined;
+}
+
+/**
+ * Runs around every handler (e.g. the identity guard): it may throw an IdoError to
+ * refuse the call, or wrap `next` to give the handler more context.
+ */
+export type HandlerMiddleware = (invocation: HandlerInvocation, next: () => Promise<unknown>) => Promise<unknown>;
+
+const noMetadata: HandlerMetadata = () => undefined;
 
 type StatusListener = (data: unknown) => void;
 /** Connection events a service may follow (e.g. to log or alert). */
@@ -52,6 +71,7 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
   private connection?: NatsConnection;
   private readonly subscriptions: Subscription[] = [];
   private readonly routes = new Map<string, Route>();
+  private readonly middlewares: HandlerMiddleware[] = [];
   private inFlight = 0;
   private settled?: () => void;
   private readonly listeners: Array<{ event: keyof NatsEvents; callback: StatusListener }> = [];
@@ -77,9 +97,14 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
    * directly — Nest's RPC enhancer pipeline costs more per message than all of
    * our validation (ADR 0002) — so checks belong in the transport or the contract.
    */
-  register(contract: MessageContract, handle: ContractHandler): void {
+  register(contract: MessageContract, handle: ContractHandler, metadata: HandlerMetadata = noMetadata): void {
     if (this.routes.has(contract.subject)) throw new Error(`two handlers for ${contract.subject}`);
-    this.routes.set(contract.subject, { contract, handle });
+    this.routes.set(contract.subject, { contract, handle, metadata });
+  }
+
+  /** Adds a middleware around every handler; the first added runs outermost. */
+  use(middleware: HandlerMiddleware): void {
+    this.middlewares.push(middleware);
   }
 
   /** Stop taking requests, let those in flight reply, then close the connection. */
@@ -133,6 +158,7 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
       tenant: header(messageHeaders.tenant),
       traceparent: header(messageHeaders.traceparent),
       authorization: header(messageHeaders.authorization),
+      clientIp: header(messageHeaders.clientIp),
       subject: pattern,
     };
     const outcome = await requestContext.run(context, async () => {
@@ -150,7 +176,20 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     this.settings.metrics.observeNats(pattern, outcome, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
-  private async invoke({ contract, handle }: Route, message: Msg): Promise<unknown> {
+  /** Middlewares first (a caller that may not call learns nothing of the schema), then validation. */
+  private invoke(route: Route, message: Msg): Promise<unknown> {
+    const handleValidated = () => this.handleValidated(route, message);
+    if (this.middlewares.length === 0) return handleValidated();
+    const invocation: HandlerInvocation = {
+      contract: route.contract,
+      metadata: route.metadata,
+      header: (name) => message.headers?.get(name) || undefined,
+    };
+    const chain = this.middlewares.reduceRight<() => Promise<unknown>>((next, middleware) => () => middleware(invocation, next), handleValidated);
+    return chain();
+  }
+
+  private async handleValidated({ contract, handle }: Route, message: Msg): Promise<unknown> {
     const request = contract.request.safeParse(decode(message));
     if (!request.success) {
       throw new IdoError('VALIDATION_FAILED', 'Request does not match the contract', request.error.issues);

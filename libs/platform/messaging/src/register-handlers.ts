@@ -1,7 +1,7 @@
 import type { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { HANDLES_CONTRACT } from './handles.decorator';
 import type { MessageContract } from './message-contract';
-import type { NatsTransport } from './nats-transport';
+import type { HandlerMetadata, NatsTransport } from './nats-transport';
 
 /** Finds every `@Handles` method of the app's controllers and routes its contract to it. */
 export function registerHandlers(transport: NatsTransport, discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): void {
@@ -11,7 +11,11 @@ export function registerHandlers(transport: NatsTransport, discovery: DiscoveryS
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
       const method = instance[name] as (request: unknown) => unknown;
       const contract = reflector.get<MessageContract | undefined>(HANDLES_CONTRACT, method);
-      if (contract) transport.register(contract, (request) => method.call(instance, request));
+      if (!contract) continue;
+      const controller = instance.constructor as () => unknown;
+      // Method metadata wins over the controller's (e.g. one public handler in a guarded controller).
+      const metadata: HandlerMetadata = <T>(key: string) => (reflector.get(key, method) ?? reflector.get(key, controller)) as T | undefined;
+      transport.register(contract, (request) => method.call(instance, request), metadata);
     }
   }
 }

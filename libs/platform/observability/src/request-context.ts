@@ -9,6 +9,8 @@ export interface RequestContext {
   traceparent?: string;
   /** The caller's bearer token, forwarded so each service checks it itself. */
   authorization?: string;
+  /** The end client's address, as the gateway saw it. */
+  clientIp?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

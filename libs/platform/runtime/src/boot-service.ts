@@ -2,7 +2,7 @@ import { ConfigError, loadServiceConfig, type ServiceConfig } from '@ido/platfor
 import { HealthRegistry, pinoOptions } from '@ido/platform-observability';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
-import { createServiceApp, type ServiceDefinition } from './create-service-app';
+import { createServiceApp, type ServiceDefinition, serviceSettingsOf } from './create-service-app';
 import { runMaintenanceCommand } from './maintenance-commands';
 
 /** EX_CONFIG from sysexits.h: the environment, not the code, is wrong. */
@@ -17,6 +17,7 @@ export async function bootService(definition: ServiceDefinition): Promise<void> 
   let config: ServiceConfig;
   try {
     config = loadServiceConfig(definition.name);
+    serviceSettingsOf(definition, config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${definition.name}: ${error.message}\n`);

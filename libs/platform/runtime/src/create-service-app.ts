@@ -1,10 +1,12 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ServiceConfig, ServiceName } from '@ido/platform-config';
+import type { FastifyServerOptions } from 'fastify';
+import { loadConfig, type ServiceConfig, type ServiceName } from '@ido/platform-config';
+import type { z } from 'zod';
 import { natsHealthCheck, NatsTransport, registerHandlers } from '@ido/platform-messaging';
 import { HealthRegistry, instrumentHttp, requestIdOf, ServiceMetrics } from '@ido/platform-observability';
-import { ensureServiceDatabase, MaintenanceDatabase } from '@ido/platform-tenancy';
+import { ensureServiceDatabase, MaintenanceDatabase, type TenantClientFactory } from '@ido/platform-tenancy';
 import { dirname, join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { ServiceRuntimeModule } from './service-runtime.module';
@@ -18,6 +20,26 @@ export interface ServiceDefinition {
    * bundle, where the build copies `apps/<svc>/prisma/migrations`.
    */
   migrationsDir?: string;
+  /**
+   * Fastify server options a service adds to the shared ones, e.g. the gateway's
+   * `frameworkErrors`, so that URLs its router rejects get the API's error body.
+   */
+  httpOptions?: Pick<FastifyServerOptions, 'frameworkErrors'>;
+  /**
+   * The service's own environment variables beyond the shared ones, validated at
+   * boot like them (a bad one exits 78); injected as SERVICE_SETTINGS.
+   */
+  settings?: z.ZodType;
+  /**
+   * What `TenantClients` lends per tenant: the service's Prisma client
+   * (`prismaClientFactory((adapter) => new PrismaClient({ adapter }))`); a bare pg pool if absent.
+   */
+  tenantClient?: TenantClientFactory<unknown>;
+}
+
+/** The service's own settings, parsed by its definition's schema (empty object when it has none). */
+export function serviceSettingsOf(definition: ServiceDefinition, config: ServiceConfig): unknown {
+  return definition.settings ? loadConfig(definition.settings, config.environment) : {};
 }
 
 export function migrationsDirOf(definition: ServiceDefinition, config: ServiceConfig): string {
@@ -43,10 +65,11 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   });
 
   const migrationsDir = migrationsDirOf(definition, config);
-  @Module({ imports: [DiscoveryModule, ServiceRuntimeModule.forRoot(config, { metrics, transport, migrationsDir }), definition.module] })
+  const settings = serviceSettingsOf(definition, config);
+  @Module({ imports: [DiscoveryModule, ServiceRuntimeModule.forRoot(config, { metrics, transport, migrationsDir, settings, tenantClient: definition.tenantClient }), definition.module] })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter({ bodyLimit: maxBodyBytes, genReqId: requestIdOf }), {
+  const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter({ ...definition.httpOptions, bodyLimit: maxBodyBytes, genReqId: requestIdOf }), {
     bufferLogs: true,
     abortOnError: false,
   });

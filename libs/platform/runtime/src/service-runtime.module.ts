@@ -1,17 +1,20 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, Optional, type Provider } from '@nestjs/common';
 import type { ServiceConfig } from '@ido/platform-config';
-import { MessageBus, type NatsTransport } from '@ido/platform-messaging';
+import { MessageBus, NatsTransport } from '@ido/platform-messaging';
 import { ObservabilityModule, type ServiceMetrics } from '@ido/platform-observability';
-import { MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
+import { MaintenanceDatabase, type TenantClientFactory, TenantClients } from '@ido/platform-tenancy';
 import { maintenanceDatabaseOf, tenantClientsOf } from './tenant-databases';
 import { ServiceStatusReader } from './service-status';
-import { SERVICE_CONFIG } from './tokens';
+import { SERVICE_CONFIG, SERVICE_SETTINGS } from './tokens';
 
 export interface RuntimeParts {
   metrics: ServiceMetrics;
   transport: NatsTransport;
   /** Where the service's `<timestamp>_<name>/migration.sql` folders are. */
   migrationsDir: string;
+  /** The service's own settings (see ServiceDefinition.settings). */
+  settings: unknown;
+  tenantClient?: TenantClientFactory<unknown>;
 }
 
 /** Everything a service gets before its own modules: config, logs, metrics, health, database, bus. */
@@ -26,6 +29,9 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
   static forRoot(config: ServiceConfig, parts: RuntimeParts): DynamicModule {
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
+      { provide: SERVICE_SETTINGS, useValue: parts.settings },
+      // For plumbing that wraps every handler (the identity guard), not for sending.
+      { provide: NatsTransport, useValue: parts.transport },
       ServiceStatusReader,
       // Calls go out on the transport's connection: one NATS connection per service.
       { provide: MessageBus, useValue: new MessageBus(() => parts.transport.unwrap(), config.namespace) },
@@ -34,7 +40,7 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
       providers.push(
         // Cross-tenant work only (migrations, provisioning, counts): never inject it into a request path.
         { provide: MaintenanceDatabase, useFactory: () => maintenanceDatabaseOf(config, parts.migrationsDir) },
-        { provide: TenantClients, useFactory: () => tenantClientsOf(config, parts.metrics) },
+        { provide: TenantClients, useFactory: () => tenantClientsOf(config, parts.metrics, parts.tenantClient) },
       );
     }
     return {

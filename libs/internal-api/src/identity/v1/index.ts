@@ -1,5 +1,6 @@
-import { defineStatusContract } from '../../common/service-status';
-
-export const identityV1 = {
-  statusGet: defineStatusContract('identity'),
-} as const;
+export { identityV1 } from './contracts';
+export * from './events';
+export * from './permissions';
+export * from './routes';
+export * as identitySchemas from './schemas';
+export { moduleNames, type ModuleName } from './schemas';

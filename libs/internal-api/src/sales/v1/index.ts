@@ -3,3 +3,4 @@ import { defineStatusContract } from '../../common/service-status';
 export const salesV1 = {
   statusGet: defineStatusContract('sales'),
 } as const;
+export * from './permissions';

@@ -3,3 +3,4 @@ import { defineStatusContract } from '../../common/service-status';
 export const staffingV1 = {
   statusGet: defineStatusContract('staffing'),
 } as const;
+export * from './permissions';

@@ -1,0 +1,13 @@
+import type { ServiceDefinition } from '@ido/platform-runtime';
+import { prismaClientFactory } from '@ido/platform-tenancy';
+import { PrismaClient } from '../prisma/generated/prisma/client';
+import { IdentityModule } from './identity.module';
+import { identitySettingsSchema } from './identity.settings';
+
+/** The identity service as main.ts boots it and its specs start it. */
+export const identityService: ServiceDefinition = {
+  name: 'identity',
+  module: IdentityModule,
+  settings: identitySettingsSchema,
+  tenantClient: prismaClientFactory((adapter) => new PrismaClient({ adapter })),
+};

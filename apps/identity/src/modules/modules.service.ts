@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { identityEvents, type ModuleName, moduleNames } from '@ido/internal-api';
+import { IdoError } from '@ido/platform-messaging';
+import { IdentityEvents } from '../access/identity-events';
+import { type Tenant, TenantRegistry } from '../tenants/tenant-registry.repository';
+
+/** Which business modules a tenant uses: the flags every service and the gateway enforce. */
+@Injectable()
+export class ModulesService {
+  constructor(
+    @Inject(TenantRegistry) private readonly tenants: TenantRegistry,
+    @Inject(IdentityEvents) private readonly events: IdentityEvents,
+  ) {}
+
+  async list(tenant: string): Promise<Array<{ module: ModuleName; enabled: boolean }>> {
+    const enabled = new Set((await this.tenantOf(tenant)).modules);
+    return moduleNames.map((module) => ({ module, enabled: enabled.has(module) }));
+  }
+
+  async set(tenant: string, module: ModuleName, enabled: boolean): Promise<{ module: ModuleName; enabled: boolean }> {
+    const current = new Set((await this.tenantOf(tenant)).modules);
+    if (enabled) current.add(module);
+    else current.delete(module);
+    const updated = await this.tenants.setModules(tenant, moduleNames.filter((m) => current.has(m)));
+    this.events.publish(identityEvents.tenantChanged, { tenant, status: updated.status, modules: updated.modules });
+    return { module, enabled };
+  }
+
+  private async tenantOf(id: string): Promise<Tenant> {
+    const tenant = await this.tenants.find(id);
+    if (!tenant) throw new IdoError('NOT_FOUND', 'Tenant not found');
+    return tenant;
+  }
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { identityEvents } from '@ido/internal-api';
+import { SERVICE_SETTINGS } from '@ido/platform-runtime';
+import { IdentityEvents } from '../access/identity-events';
+import type { IdentitySettings } from '../identity.settings';
+import { SigningKeys } from '../signing-keys/signing-keys.service';
+import { PLATFORM_TENANT } from '../roles/built-in-roles';
+import { UsersService } from '../users/users.service';
+import { TenantRegistry } from './tenant-registry.repository';
+import { TenantsService } from './tenants.service';
+
+/**
+ * On every start: the platform tenant (the registry) exists, a signing key is
+ * current, every tenant's built-in roles match the code, and — on first start — the platform's first operator comes from env.
+ */
+@Injectable()
+export class PlatformBootstrap implements OnApplicationBootstrap {
+  private readonly log = new Logger('PlatformBootstrap');
+
+  constructor(
+    @Inject(TenantsService) private readonly tenants: TenantsService,
+    @Inject(TenantRegistry) private readonly registry: TenantRegistry,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(SigningKeys) private readonly signingKeys: SigningKeys,
+    @Inject(IdentityEvents) private readonly events: IdentityEvents,
+    @Inject(SERVICE_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.tenants.prepare(PLATFORM_TENANT);
+    const platform = (await this.registry.find(PLATFORM_TENANT)) ?? (await this.registry.insert({ id: PLATFORM_TENANT, name: 'Platform operators', modules: [] }));
+    // Verifiers that loaded their snapshot while the registry was still being created learn of it now.
+    this.events.publish(identityEvents.tenantChanged, { tenant: platform.id, status: platform.status, modules: platform.modules });
+    await this.signingKeys.start();
+    // Schemas were migrated by the runtime before this runs; only the roles may lag the code.
+    for (const tenant of await this.registry.all()) if (tenant.id !== PLATFORM_TENANT) await this.tenants.syncBuiltInRoles(tenant.id);
+    if (this.settings.platformAdmin) await this.ensurePlatformAdmin(this.settings.platformAdmin);
+  }
+
+  /** Idempotent: an operator that already exists is left as it is (its password is not reset). */
+  async ensurePlatformAdmin(admin: { email: string; password: string }): Promise<'created' | 'exists'> {
+    const existing = await this.users.list(PLATFORM_TENANT, { limit: 1, email: admin.email });
+    if (existing.items.length) return 'exists';
+    await this.users.create(PLATFORM_TENANT, { email: admin.email, displayName: 'Platform administrator', roles: ['platform-admin'], password: admin.password });
+    this.log.log(`platform administrator ${admin.email} created`);
+    return 'created';
+  }
+}

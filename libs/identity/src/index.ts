@@ -1,0 +1,11 @@
+export { Public } from '@ido/platform-messaging';
+export * from './access-policy';
+export { ACCESS_RULE, type AccessRule, Authenticated, Requires } from './access-rules';
+export * from './access-state';
+export * from './access-token';
+export { currentActor, optionalActor } from './actor-context';
+export { IdentityModule, type IdentityOptions } from './identity.module';
+export * from './module-flags';
+export type { AccessRevocation, TokenRejection } from './refusals';
+export type { Jwks, JwksSource } from './signing-keys';
+export * from './token-verifier';
