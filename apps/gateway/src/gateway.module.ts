@@ -1,9 +1,9 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type HttpRoute, httpRoutes } from '@ido/internal-api';
+import { AccessPolicy, IdentityModule } from '@ido/identity';
 import type { ServiceDefinition } from '@ido/platform-runtime';
 import { EDGE_AUTHORIZER } from './access/edge-authorizer';
-import { PublicRoutesOnly } from './access/public-routes-only';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
 import { sendFailure } from './errors/send-failure';
 import { GATEWAY_ROUTES, HttpApi } from './routing/http-api';
@@ -41,9 +41,9 @@ export function gatewayService(options: GatewayOptions): ServiceDefinition {
   };
 }
 
-/** What the deployed gateway serves: every declared route. */
+/** What the deployed gateway serves: every declared route, checked by identity's AccessPolicy at the edge. */
 export const deployedGateway: GatewayOptions = {
   routes: httpRoutes,
-  // Fails closed until identity's AccessPolicy is bound here instead.
-  authorizer: { provide: EDGE_AUTHORIZER, useClass: PublicRoutesOnly },
+  imports: [IdentityModule.forService()],
+  authorizer: { provide: EDGE_AUTHORIZER, useExisting: AccessPolicy },
 };

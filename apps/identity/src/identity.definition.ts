@@ -3,6 +3,7 @@ import { prismaClientFactory } from '@ido/platform-tenancy';
 import { PrismaClient } from '../prisma/generated/prisma/client';
 import { IdentityModule } from './identity.module';
 import { identitySettingsSchema } from './identity.settings';
+import { createPlatformAdmin } from './tenants/create-platform-admin.command';
 
 /** The identity service as main.ts boots it and its specs start it. */
 export const identityService: ServiceDefinition = {
@@ -10,4 +11,5 @@ export const identityService: ServiceDefinition = {
   module: IdentityModule,
   settings: identitySettingsSchema,
   tenantClient: prismaClientFactory((adapter) => new PrismaClient({ adapter })),
+  commands: { 'create-platform-admin': createPlatformAdmin },
 };

@@ -26,7 +26,7 @@ describe('gateway HTTP API', () => {
   let probe: TestService;
   let gateway: TestService;
 
-  const call = async (method: string, path: string, init: { headers?: Record<string, string>; body?: string | unknown } = {}): Promise<HttpAnswer> => {
+  const call = async (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}): Promise<HttpAnswer> => {
     const raw = typeof init.body === 'string' || init.body === undefined;
     const headers = raw ? init.headers : { 'content-type': 'application/json', ...init.headers };
     const response = await fetch(`${gateway.url}${path}`, { method, headers, body: raw ? (init.body as string | undefined) : JSON.stringify(init.body) });

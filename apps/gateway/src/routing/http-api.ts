@@ -11,10 +11,10 @@ import { type ApiRequest, routeHandler } from './route-handler';
 export const GATEWAY_ROUTES = Symbol('GATEWAY_ROUTES');
 
 /**
- * Registers one Fastify route per declared HttpRoute, at start-up, inside a
- * plugin scope of its own: there the API accepts JSON bodies only and answers
- * every failure — Fastify's own included — with the one error body, while
- * health and metrics keep Nest's defaults.
+ * Registers one Fastify route per declared HttpRoute at start-up, in a plugin
+ * scope of its own: there bodies are JSON only (the root scope also parses forms
+ * and plain text) and every failure, Fastify's own included, is answered with
+ * the one error body.
  */
 @Injectable()
 export class HttpApi implements OnModuleInit {

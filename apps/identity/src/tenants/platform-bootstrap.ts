@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { identityEvents } from '@ido/internal-api';
+import { IdoError, NatsTransport } from '@ido/platform-messaging';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
 import { IdentityEvents } from '../access/identity-events';
 import type { IdentitySettings } from '../identity.settings';
@@ -14,7 +15,7 @@ import { TenantsService } from './tenants.service';
  * current, every tenant's built-in roles match the code, and — on first start — the platform's first operator comes from env.
  */
 @Injectable()
-export class PlatformBootstrap implements OnApplicationBootstrap {
+export class PlatformBootstrap implements OnModuleInit, OnApplicationBootstrap {
   private readonly log = new Logger('PlatformBootstrap');
 
   constructor(
@@ -23,10 +24,32 @@ export class PlatformBootstrap implements OnApplicationBootstrap {
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(SigningKeys) private readonly signingKeys: SigningKeys,
     @Inject(IdentityEvents) private readonly events: IdentityEvents,
+    @Inject(NatsTransport) private readonly transport: NatsTransport,
     @Inject(SERVICE_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
+  /** Settles when the registry and a signing key exist; requests arriving earlier wait for it. */
+  private readonly done = settleable();
+
+  onModuleInit(): void {
+    // The transport may deliver requests before Nest's bootstrap hooks have run.
+    this.transport.use(async (_invocation, next) => {
+      await this.done.settled;
+      return next();
+    });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.bootstrap();
+      this.done.resolve();
+    } catch (error) {
+      this.done.reject(new IdoError('UNAVAILABLE', 'Identity failed to start'));
+      throw error;
+    }
+  }
+
+  private async bootstrap(): Promise<void> {
     await this.tenants.prepare(PLATFORM_TENANT);
     const platform = (await this.registry.find(PLATFORM_TENANT)) ?? (await this.registry.insert({ id: PLATFORM_TENANT, name: 'Platform operators', modules: [] }));
     // Verifiers that loaded their snapshot while the registry was still being created learn of it now.
@@ -45,4 +68,12 @@ export class PlatformBootstrap implements OnApplicationBootstrap {
     this.log.log(`platform administrator ${admin.email} created`);
     return 'created';
   }
+}
+
+function settleable() {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const settled = new Promise<void>((res, rej) => ([resolve, reject] = [res, rej]));
+  settled.catch(() => undefined);
+  return { settled, resolve, reject };
 }

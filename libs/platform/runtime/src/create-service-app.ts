@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyServerOptions } from 'fastify';
@@ -35,6 +35,18 @@ export interface ServiceDefinition {
    * (`prismaClientFactory((adapter) => new PrismaClient({ adapter }))`); a bare pg pool if absent.
    */
   tenantClient?: TenantClientFactory<unknown>;
+  /** Operator commands of this service beyond migrate/provision (`main.js <name> …`). */
+  commands?: Record<string, ServiceCommand>;
+}
+
+/**
+ * An operator command run against a fully started instance of the service (it is
+ * a replica for its few seconds of life), e.g. identity's `create-platform-admin`.
+ */
+export interface ServiceCommand {
+  usage: string;
+  /** Returns the exit code. */
+  run(app: INestApplicationContext, args: string[]): Promise<number>;
 }
 
 /** The service's own settings, parsed by its definition's schema (empty object when it has none). */

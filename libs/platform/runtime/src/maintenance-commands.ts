@@ -1,7 +1,7 @@
 import type { ServiceConfig } from '@ido/platform-config';
 import { ensureServiceDatabase } from '@ido/platform-tenancy';
 import type pino from 'pino';
-import { migrationsDirOf, type ServiceDefinition } from './create-service-app';
+import { createServiceApp, migrationsDirOf, type ServiceCommand, type ServiceDefinition } from './create-service-app';
 import { maintenanceDatabaseOf } from './tenant-databases';
 
 const usage = 'usage: main.js migrate | main.js provision <tenant-id>';
@@ -13,8 +13,11 @@ const usage = 'usage: main.js migrate | main.js provision <tenant-id>';
  */
 export async function runMaintenanceCommand(definition: ServiceDefinition, config: ServiceConfig, argv: string[], log: pino.Logger): Promise<number> {
   const [command, tenantId] = argv;
+  const own = command ? definition.commands?.[command] : undefined;
+  if (own) return runServiceCommand(definition, config, own, argv.slice(1), log);
   if (!config.persistent || (command !== 'migrate' && command !== 'provision') || (command === 'provision') !== Boolean(tenantId)) {
-    process.stderr.write(`${config.service}: ${config.persistent ? usage : 'has no database'}\n`);
+    const usages = [usage, ...Object.values(definition.commands ?? {}).map((c) => `main.js ${c.usage}`)].join(' | ');
+    process.stderr.write(`${config.service}: ${config.persistent ? usages : 'has no database'}\n`);
     return 64;
   }
   await ensureServiceDatabase(config.database.adminUrl, config.database.name);
@@ -33,5 +36,18 @@ export async function runMaintenanceCommand(definition: ServiceDefinition, confi
     return 1;
   } finally {
     await maintenance.close();
+  }
+}
+
+async function runServiceCommand(definition: ServiceDefinition, config: ServiceConfig, command: ServiceCommand, args: string[], log: pino.Logger): Promise<number> {
+  const app = await createServiceApp(definition, config);
+  try {
+    await app.init();
+    return await command.run(app, args);
+  } catch (error) {
+    log.error({ reason: (error as Error).message }, `${config.service}: command failed`);
+    return 1;
+  } finally {
+    await app.close();
   }
 }

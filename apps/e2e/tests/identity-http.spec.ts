@@ -1,0 +1,107 @@
+import { connectTestNats, rawRequest } from '@ido/platform-testing';
+import { type RunningSystem, startSystem } from './system';
+
+/*
+ * Identity through the public HTTP API, with every service running as a process:
+ * the platform operator creates tenants, tenant admins manage their users, and
+ * nothing of one tenant is reachable with another tenant's token.
+ */
+const operator = { email: 'ops@platform.test', password: 'platform operator passphrase' };
+
+describe('identity over HTTP', () => {
+  let system: RunningSystem;
+  let gateway: string;
+
+  beforeAll(async () => {
+    system = await startSystem({ IDO_PLATFORM_ADMIN_EMAIL: operator.email, IDO_PLATFORM_ADMIN_PASSWORD: operator.password });
+    gateway = system.url('gateway');
+  });
+  afterAll(() => system?.stop());
+
+  async function http(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const response = await fetch(`${gateway}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined && { 'content-type': 'application/json' }),
+        ...(options.token && { authorization: `Bearer ${options.token}` }),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
+
+  const login = async (tenant: string, email: string, password: string) => (await http('POST', '/v1/auth/login', { body: { tenant, email, password } })).body;
+
+  async function createTenant(token: string, id: string) {
+    const admin = { email: `admin@${id}.test`, displayName: `${id} admin`, password: `${id} night shift passphrase` };
+    const created = await http('POST', '/v1/platform/tenants', { token, body: { id, name: `${id} security`, modules: ['accounting'], admin } });
+    expect(created).toMatchObject({ status: 201, body: { tenant: { id, status: 'active' } } });
+    return { ...admin, tokens: await login(id, admin.email, admin.password) };
+  }
+
+  it('takes a tenant from creation to isolated daily use', async () => {
+    const jwks = await http('GET', '/.well-known/jwks.json');
+    expect(jwks).toMatchObject({ status: 200, body: { keys: [{ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' }] } });
+
+    const ops = await login('platform', operator.email, operator.password);
+    expect(ops).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const acme = await createTenant(ops.accessToken, 'acme');
+    const globex = await createTenant(ops.accessToken, 'globex');
+
+    const me = await http('GET', '/v1/auth/me', { token: acme.tokens.accessToken });
+    expect(me).toMatchObject({ status: 200, body: { tenant: 'acme', user: { email: acme.email, roles: ['tenant-admin'] } } });
+
+    const guard = await http('POST', '/v1/identity/users', { token: acme.tokens.accessToken, body: { email: 'guard@acme.test', displayName: 'Guard', roles: ['guard'] } });
+    expect(guard).toMatchObject({ status: 201, body: { user: { status: 'invited' }, invitationToken: expect.any(String) } });
+    const guardId = guard.body.user.id as string;
+
+    const acmeUsers = await http('GET', '/v1/identity/users?limit=50', { token: acme.tokens.accessToken });
+    expect(acmeUsers.body.items.map((u: { email: string }) => u.email).sort()).toEqual(['admin@acme.test', 'guard@acme.test']);
+    const globexUsers = await http('GET', '/v1/identity/users', { token: globex.tokens.accessToken });
+    expect(globexUsers.body.items.map((u: { email: string }) => u.email)).toEqual(['admin@globex.test']);
+
+    // Another tenant's token reaches nothing of acme, whatever the route or header.
+    expect((await http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken })).status).toBe(404);
+    expect((await http('POST', `/v1/identity/users/${guardId}/disable`, { token: globex.tokens.accessToken })).status).toBe(404);
+    expect((await http('PUT', `/v1/identity/users/${guardId}/roles`, { token: globex.tokens.accessToken, body: { roles: [] } })).status).toBe(404);
+    const withHeader = await http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken, headers: { 'ido-tenant': 'acme' } });
+    expect(withHeader).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', requestId: expect.any(String) } } });
+    expect((await http('POST', '/v1/platform/tenants', { token: acme.tokens.accessToken, body: {} })).status).toBe(403);
+
+    // Every persisting service provisioned its schema for the new tenants.
+    const nats = await connectTestNats();
+    try {
+      for (const module of ['audit', 'accounting', 'sales', 'staffing', 'complaints']) {
+        await expect
+          .poll(async () => (await rawRequest(nats, `${system.namespace}.${module}.v1.status.get`, {})).body, { timeout: 10_000 })
+          .toMatchObject({ tenantCount: 2 });
+      }
+    } finally {
+      await nats.close();
+    }
+  });
+
+  it('refuses missing, forged and revoked tokens at the edge with the error body', async () => {
+    expect(await http('GET', '/v1/auth/me')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect((await http('GET', '/v1/auth/me', { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })).status).toBe(401);
+
+    const ops = await login('platform', operator.email, operator.password);
+    const rotated = await http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } });
+    expect(rotated.status).toBe(200);
+    expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } })).status).toBe(401);
+    expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } })).status).toBe(401);
+
+    const fresh = await login('platform', operator.email, operator.password);
+    expect((await http('POST', '/v1/auth/logout', { token: fresh.accessToken })).status).toBe(200);
+    await expect.poll(async () => (await http('GET', '/v1/auth/me', { token: fresh.accessToken })).status, { timeout: 3_000 }).toBe(401);
+  });
+
+  it('answers bad sign-in input with 400, never 500', async () => {
+    for (const body of [{}, { tenant: 'acme' }, { tenant: 1, email: [], password: null }, { tenant: 'acme', email: 'a@b.test', password: 'x', extra: true }]) {
+      expect((await http('POST', '/v1/auth/login', { body })).status).toBe(400);
+    }
+    const wrong = await http('POST', '/v1/auth/login', { body: { tenant: 'acme', email: 'admin@acme.test', password: 'not it at all, sorry' } });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Invalid tenant, email or password' } } });
+  });
+});
