@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { identityEvents } from '@ido/internal-api';
+import { NatsTransport } from '@ido/platform-messaging';
 import { ServiceMetrics } from '@ido/platform-observability';
 import { ProviderEvents } from '@openfeature/server-sdk';
+import type { NatsConnection } from 'nats';
 import { claims, eventually, type IdentityFixture, otherTenant, probe, probeModule, signToken, startIdentityFixture, tenant } from '../tests/identity-fixture';
+import { AccessState } from './access-state';
 import { FeatureFlags } from './module-flags';
 
 /*
@@ -125,6 +128,19 @@ describe('access guard on NATS handlers', () => {
     for (let n = 0; n < 5; n++) expect(await fixture.call(probe.me.subject, stranger)).toEqual(refusal('UNAUTHENTICATED', { reason: 'unknown-tenant' }));
     // Rate-limited: a stream of unknown tenants does not turn into a stream of snapshots.
     expect(fixture.fake.snapshotRequests - before).toBeLessThanOrEqual(1);
+  });
+
+  it('reloads the access state after a NATS reconnect (core NATS drops what was published meanwhile)', async () => {
+    const valid = await token({ tenant: otherTenant });
+    const original = fixture.fake.snapshot;
+    fixture.fake.snapshot = { ...original, tenants: original.tenants.map((t) => (t.id === otherTenant ? { ...t, status: 'suspended' as const } : t)) };
+    const transport = fixture.service.app.get(NatsTransport);
+    const reconnected = new Promise((resolve) => transport.on('reconnect', resolve));
+    await transport.unwrap<NatsConnection>().reconnect();
+    await reconnected;
+    await eventually(async () => expect(await fixture.call(probe.me.subject, valid)).toEqual(refusal('UNAUTHENTICATED', { reason: 'tenant-suspended' })));
+    fixture.fake.snapshot = original;
+    await fixture.service.app.get(AccessState).reload();
   });
 
   it('exports its cache, JWKS and access-state figures on the service metrics', async () => {

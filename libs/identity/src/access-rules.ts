@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { isPermissionName, type Permission, type RouteAccess } from '@ido/internal-api';
+import { isPermissionName, type Permission } from '@ido/internal-api';
 import { type HandlerMetadata, PUBLIC_HANDLER } from '@ido/platform-messaging';
 
 /** Who may call a handler (or, at the gateway, a route). */
@@ -36,9 +36,4 @@ export function Authenticated(): MethodDecorator & ClassDecorator {
 export function accessRuleOf(metadata: HandlerMetadata): AccessRule | undefined {
   if (metadata<boolean>(PUBLIC_HANDLER) === true) return publicRule;
   return metadata<AccessRule>(ACCESS_RULE);
-}
-
-/** The rule of a gateway route (`HttpRoute.access` names a Permission; the policy compares names). */
-export function accessRuleOfRoute(access: RouteAccess): AccessRule {
-  return access.kind === 'permission' ? { kind: 'permission', permission: access.permission.name } : access;
 }

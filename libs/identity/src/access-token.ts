@@ -5,6 +5,8 @@ export const ACCESS_TOKEN_ISSUER = 'ido-identity';
 export const ACCESS_TOKEN_AUDIENCE = 'ido-api';
 /** The only signing algorithm accepted (Ed25519); `none` and HMAC are refused before any key is looked at. */
 export const ACCESS_TOKEN_ALGORITHM = 'EdDSA';
+/** RFC 9068's JWT type for access tokens: another JWT signed with the same key is not an access token. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** Access tokens live at most this long (ARCHITECTURE §5: short-lived). */
 export const ACCESS_TOKEN_MAX_TTL_SECONDS = 15 * 60;
 /** Tolerated clock difference between identity and a verifier. */

@@ -93,18 +93,21 @@ export class IdentitySync implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped) return;
     this.failures = failed ? this.failures + 1 : 0;
     const delay = failed ? Math.min(this.settings.retryMs * 2 ** (this.failures - 1), this.settings.syncIntervalMs) : this.settings.syncIntervalMs;
+    // A resync may run beside the timer's sync: whichever ends last keeps the one timer.
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.sync(), delay).unref();
   }
 
+  /** After a reconnect: at once, and on failure with the same backoff as at start. */
   private resync(): void {
-    if (this.subscriptions && !this.stopped) void this.reloadAll();
+    if (this.subscriptions && !this.stopped) void this.sync();
   }
 
   /** Whether it failed; the first failure of a streak is logged, and the recovery. */
   private async reloadAll(): Promise<boolean> {
     const results = await Promise.allSettled([this.state.reload(), this.verifier.refreshKeys()]);
     const failure = results.find((result) => result.status === 'rejected');
-    if (failure && this.failures === 0) this.log.warn(`cannot load access state or keys from identity (${describe(failure.reason)}); requests needing them get UNAVAILABLE; retrying`);
+    if (failure && this.failures === 0) this.log.warn(`cannot load access state or keys from identity (${messageOf(failure.reason)}); requests needing them get UNAVAILABLE; retrying`);
     if (!failure && this.failures > 0) this.log.log('access state and keys loaded from identity');
     return failure !== undefined;
   }
@@ -116,6 +119,6 @@ function businessModuleOf(service: string): string | undefined {
   return module.success ? module.data : undefined;
 }
 
-function describe(reason: unknown): string {
+function messageOf(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
 }

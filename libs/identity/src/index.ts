@@ -1,6 +1,6 @@
 export { Public } from '@ido/platform-messaging';
 export * from './access-policy';
-export { type AccessRule, accessRuleOfRoute, Authenticated, Requires } from './access-rules';
+export { type AccessRule, Authenticated, Requires } from './access-rules';
 export * from './access-state';
 export * from './access-token';
 export { currentActor, optionalActor } from './actor-context';

@@ -101,6 +101,10 @@ describe('TokenVerifier', () => {
     await expectRefused(verifier, await signToken(fixture.key, claims({ iss: 'evil-identity' })), 'wrong-issuer');
   });
 
+  it('refuses a JWT of another type signed with the same key (RFC 9068 at+jwt)', async () => {
+    await expectRefused(verifier, await signToken(fixture.key, claims(), { typ: 'JWT' }), 'invalid-claims');
+  });
+
   it('refuses a token missing the claims every service relies on', async () => {
     for (const missing of ['tenant', 'perms', 'sid', 'exp', 'jti']) {
       await expectRefused(verifier, await signToken(fixture.key, claims({ [missing]: undefined })), 'invalid-claims');
@@ -146,9 +150,9 @@ describe('TokenVerifier', () => {
   it('keeps at most cacheSize tokens, evicting the least recently used', async () => {
     const small = new TokenVerifier(async () => ({ keys: fixture.fake.keys.map((key) => key.jwk) }), { cacheSize: 2 });
     const [a, b, c] = await Promise.all([signToken(fixture.key), signToken(fixture.key), signToken(fixture.key)]);
-    for (const token of [a, b, a, c, a] as string[]) await small.verify(token);
+    for (const token of [a, b, a, c, a]) await small.verify(token);
     expect(small.stats).toMatchObject({ cachedTokens: 2, hits: 2, verifications: 3 });
-    await small.verify(b as string);
+    await small.verify(b);
     expect(small.stats.verifications).toBe(4);
   });
 });

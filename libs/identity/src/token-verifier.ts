@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, errors, jwtVerify, type JWTVerifyOptions } from 'jose';
 import {
   ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_TYPE,
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
   ACCESS_TOKEN_MAX_TTL_SECONDS,
@@ -39,6 +40,7 @@ export interface VerifierStats {
 
 const verifyOptions: JWTVerifyOptions = {
   algorithms: [ACCESS_TOKEN_ALGORITHM],
+  typ: ACCESS_TOKEN_TYPE,
   issuer: ACCESS_TOKEN_ISSUER,
   audience: ACCESS_TOKEN_AUDIENCE,
   clockTolerance: CLOCK_SKEW_SECONDS,

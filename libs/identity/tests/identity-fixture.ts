@@ -56,7 +56,7 @@ export function claims(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 export function signToken(key: TestSigningKey, payload: Record<string, unknown> = claims(), header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT', ...header }).sign(key.privateKey);
+  return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'at+jwt', ...header }).sign(key.privateKey);
 }
 
 export class FakeIdentity {

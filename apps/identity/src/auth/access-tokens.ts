@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@ido/identity';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_TYPE } from '@ido/identity';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
@@ -31,7 +31,7 @@ export class AccessTokens {
     const { kid, privateKey } = await this.keys.signingKey();
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ tenant: subject.tenant, kind: subject.kind, roles: [...subject.roles], perms: [...subject.permissions], sid: sessionId })
-      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: 'at+jwt' })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
       .setSubject(subject.id)

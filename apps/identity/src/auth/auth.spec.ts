@@ -79,7 +79,7 @@ describe('authentication', () => {
       const { kid, privateKey } = await fx.service.app.get(SigningKeys).signingKey();
       const { exp: _exp, iat: _iat, ...claims } = claimsOf(acme.token);
       return new SignJWT({ ...claims, ...overrides })
-        .setProtectedHeader({ alg: 'EdDSA', kid })
+        .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'at+jwt' })
         .setIssuedAt(expiresAt - 300)
         .setExpirationTime(expiresAt)
         .sign(privateKey);
