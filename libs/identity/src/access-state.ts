@@ -49,6 +49,11 @@ export class AccessState {
     return (Date.now() - (this.loadedAt ?? this.createdAt)) / 1_000;
   }
 
+  /** Every tenant identity has told us of, suspended ones included. */
+  tenantIds(): string[] {
+    return [...this.tenants.keys()];
+  }
+
   knows(tenant: string): boolean {
     return this.tenants.has(tenant);
   }

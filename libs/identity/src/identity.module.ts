@@ -7,6 +7,7 @@ import { AccessPolicy } from './access-policy';
 import { AccessState } from './access-state';
 import { IDENTITY_SETTINGS, IdentitySync, type IdentitySettings } from './identity-sync';
 import { FeatureFlags, TenantModuleFlagProvider } from './module-flags';
+import { TenantSchemaSync } from './tenant-schema-sync';
 import { TokenVerifier } from './token-verifier';
 
 export type IdentityOptions = Partial<IdentitySettings>;
@@ -48,6 +49,7 @@ export class IdentityModule {
         useFactory: (verifier: TokenVerifier, state: AccessState, flags: TenantModuleFlagProvider) => new AccessPolicy(verifier, state, flags),
       },
       IdentitySync,
+      TenantSchemaSync,
     ];
     return {
       module: IdentityModule,

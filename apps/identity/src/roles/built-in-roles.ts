@@ -1,7 +1,6 @@
-import { auditPermissions, identityPermissions, type Permission, permissionCatalogue } from '@ido/internal-api';
+import { auditPermissions, identityPermissions, type Permission, permissionCatalogue, PLATFORM_TENANT } from '@ido/internal-api';
 
-/** The tenant that holds the SaaS operators; no customer can take this id. */
-export const PLATFORM_TENANT = 'platform';
+export { PLATFORM_TENANT };
 
 export interface BuiltInRole {
   name: string;

@@ -3,4 +3,4 @@ export * from './events';
 export * from './permissions';
 export * from './routes';
 export * as identitySchemas from './schemas';
-export { moduleNames, type ModuleName } from './schemas';
+export { moduleNames, type ModuleName, PLATFORM_TENANT } from './schemas';

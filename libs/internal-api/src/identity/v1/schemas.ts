@@ -7,6 +7,9 @@ export const tenantId = z
   .max(40)
   .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
 
+/** The reserved tenant of the SaaS operators; it has no business modules. */
+export const PLATFORM_TENANT = 'platform';
+
 export const moduleName = z.enum(['accounting', 'sales', 'staffing', 'complaints']);
 export type ModuleName = z.infer<typeof moduleName>;
 export const moduleNames = moduleName.options;
