@@ -1,3 +1,4 @@
+import { identityV1 } from '@ido/internal-api';
 import { connectTestNats, rawRequest } from '@ido/platform-testing';
 import { type RunningSystem, startSystem } from './system';
 
@@ -28,10 +29,11 @@ describe('identity over HTTP', () => {
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as unknown };
   }
 
-  const login = async (tenant: string, email: string, password: string) => (await http('POST', '/v1/auth/login', { body: { tenant, email, password } })).body;
+  const login = async (tenant: string, email: string, password: string) =>
+    identityV1.authLogin.reply.parse((await http('POST', '/v1/auth/login', { body: { tenant, email, password } })).body);
 
   async function createTenant(token: string, id: string) {
     const admin = { email: `admin@${id}.test`, displayName: `${id} admin`, password: `${id} night shift passphrase` };
@@ -54,12 +56,11 @@ describe('identity over HTTP', () => {
 
     const guard = await http('POST', '/v1/identity/users', { token: acme.tokens.accessToken, body: { email: 'guard@acme.test', displayName: 'Guard', roles: ['guard'] } });
     expect(guard).toMatchObject({ status: 201, body: { user: { status: 'invited' }, invitationToken: expect.any(String) } });
-    const guardId = guard.body.user.id as string;
+    const guardId = identityV1.userCreate.reply.parse(guard.body).user.id;
 
-    const acmeUsers = await http('GET', '/v1/identity/users?limit=50', { token: acme.tokens.accessToken });
-    expect(acmeUsers.body.items.map((u: { email: string }) => u.email).sort()).toEqual(['admin@acme.test', 'guard@acme.test']);
-    const globexUsers = await http('GET', '/v1/identity/users', { token: globex.tokens.accessToken });
-    expect(globexUsers.body.items.map((u: { email: string }) => u.email)).toEqual(['admin@globex.test']);
+    const emails = async (token: string) => identityV1.userList.reply.parse((await http('GET', '/v1/identity/users?limit=50', { token })).body).items.map((u) => u.email).sort();
+    expect(await emails(acme.tokens.accessToken)).toEqual(['admin@acme.test', 'guard@acme.test']);
+    expect(await emails(globex.tokens.accessToken)).toEqual(['admin@globex.test']);
 
     // Another tenant's token reaches nothing of acme, whatever the route or header.
     expect((await http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken })).status).toBe(404);
@@ -90,7 +91,8 @@ describe('identity over HTTP', () => {
     const rotated = await http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } });
     expect(rotated.status).toBe(200);
     expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } })).status).toBe(401);
-    expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } })).status).toBe(401);
+    const { refreshToken } = identityV1.authRefresh.reply.parse(rotated.body);
+    expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
 
     const fresh = await login('platform', operator.email, operator.password);
     expect((await http('POST', '/v1/auth/logout', { token: fresh.accessToken })).status).toBe(200);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_TOKEN_ALGORITHM, CLOCK_SKEW_SECONDS } from '@ido/identity';
 import { identityEvents, type identitySchemas } from '@ido/internal-api';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
@@ -19,10 +19,11 @@ export interface ActiveSigningKey {
  * in the JWKS until every token it signed has expired (TTL + clock skew), then retires.
  */
 @Injectable()
-export class SigningKeys implements OnApplicationShutdown {
+export class SigningKeys implements OnModuleDestroy {
   private readonly log = new Logger('SigningKeys');
   private active?: ActiveSigningKey;
   private timer?: NodeJS.Timeout;
+  private maintaining?: Promise<void>;
   private publishedKids = '';
 
   constructor(
@@ -34,12 +35,22 @@ export class SigningKeys implements OnApplicationShutdown {
   /** Once the registry exists (PlatformBootstrap): a current key, then rotation and retirement on a timer. */
   async start(): Promise<void> {
     await this.maintain();
-    this.timer = setInterval(() => void this.maintain().catch((error: Error) => this.log.error(`key maintenance failed: ${error.message}`)), this.settings.keyMaintenanceIntervalMs);
+    this.timer = setInterval(() => void this.maintainOnTimer(), this.settings.keyMaintenanceIntervalMs);
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes (module destroy precedes application shutdown): no pass left half-way. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.maintaining;
+  }
+
+  private async maintainOnTimer(): Promise<void> {
+    if (this.maintaining) return;
+    this.maintaining = this.maintain()
+      .catch((error: Error) => this.log.error(`key maintenance failed: ${error.message}`))
+      .finally(() => (this.maintaining = undefined));
+    await this.maintaining;
   }
 
   /** The key to sign with now (another replica may have rotated: re-read when it changed). */
