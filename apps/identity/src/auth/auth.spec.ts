@@ -189,3 +189,25 @@ describe('authentication', () => {
     expect(await fx.attempt(identityV1.authLogin, { tenant: 'acme', email: acme.email, password: 'x'.repeat(257) })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   });
 });
+
+describe('lockout per source address', () => {
+  let fx: IdentityFixture;
+  let acme: TenantAdmin;
+
+  beforeAll(async () => {
+    fx = await identityFixture({ LOGIN_SOURCE_THRESHOLD: '5' });
+    acme = await fx.createTenant('acme');
+  });
+  afterAll(() => fx?.stop());
+
+  it('locks an address that guesses across many accounts, not the others', async () => {
+    for (let i = 0; i < 5; i++) {
+      const outcome = await fx.attempt(identityV1.authLogin, { tenant: 'acme', email: `user${i}@acme.test`, password: 'guessing guessing' }, undefined, { clientIp: '203.0.113.9' });
+      expect(outcome).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    }
+    const fromThere = await fx.attempt(identityV1.authLogin, { tenant: 'acme', email: acme.email, password: acme.password }, undefined, { clientIp: '203.0.113.9' });
+    expect(fromThere).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    const fromElsewhere = await fx.attempt(identityV1.authLogin, { tenant: 'acme', email: acme.email, password: acme.password }, undefined, { clientIp: '198.51.100.7' });
+    expect(fromElsewhere).toMatchObject({ ok: true });
+  });
+});

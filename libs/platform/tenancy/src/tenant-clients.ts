@@ -145,13 +145,11 @@ export class TenantClients<C = Pool> {
       idleTimeoutMillis: this.settings.idleMs,
       allowExitOnIdle: true,
       options: `-c search_path=${quoteIdent(ids.schema)}`,
+      // Awaited before the connection is handed out; a failure fails the acquire. Not a
+      // start-up `-c role`, which RESET ROLE would return to: after RESET the login has nothing.
+      onConnect: async (client) => void (await client.query(`SET ROLE ${quoteIdent(ids.role)}`)),
     });
     pool.on('error', () => undefined);
-    // Queued before any query of the pool's user, so it runs first. Not a start-up
-    // `-c role`, which RESET ROLE would return to: after RESET the login role has nothing.
-    pool.on('connect', (client) => {
-      client.query(`SET ROLE ${quoteIdent(ids.role)}`).catch(() => client.end());
-    });
     return pool;
   }
 
