@@ -28,8 +28,9 @@ export const identitySettingsSchema = z
     if (env.NODE_ENV === 'production' && !env.IDENTITY_KEY_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['IDENTITY_KEY_ENCRYPTION_KEY'], message: 'is required in production' });
     }
-    if (Boolean(env.IDO_PLATFORM_ADMIN_EMAIL) !== Boolean(env.IDO_PLATFORM_ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['IDO_PLATFORM_ADMIN_PASSWORD'], message: 'IDO_PLATFORM_ADMIN_EMAIL and IDO_PLATFORM_ADMIN_PASSWORD go together' });
+    // The password alone is how the create-platform-admin command receives it.
+    if (env.IDO_PLATFORM_ADMIN_EMAIL && !env.IDO_PLATFORM_ADMIN_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['IDO_PLATFORM_ADMIN_PASSWORD'], message: 'is required with IDO_PLATFORM_ADMIN_EMAIL' });
     }
   })
   .transform((env) => ({
