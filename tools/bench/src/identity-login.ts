@@ -7,14 +7,14 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import argon2 from 'argon2';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { identityV1 } from '@ido/internal-api';
 import { MessageBus } from '@ido/platform-messaging';
 import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { measure, report, type Sample, workspaceRoot } from './measure';
 
 /** The parameters identity hashes with (apps/identity/src/passwords/password-hasher.ts: OWASP's argon2id). */
-const owasp = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const owasp = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 const operator = { email: 'ops@bench.test', password: 'benchmark operator passphrase' };
 const userPassword = 'the perimeter is quiet at dawn';
 const users = 20;
@@ -63,12 +63,12 @@ async function main(): Promise<void> {
       await bus.request(identityV1.userCreate, { email: `guard${i}@bench.test`, displayName: `Guard ${i}`, roles: ['guard'], password: userPassword }, { authorization: `Bearer ${accessToken}` });
     }
 
-    const hash = await argon2.hash(userPassword, owasp);
+    const stored = await hash(userPassword, owasp);
     let n = 0;
     const signIn = () => bus.request(identityV1.authLogin, { tenant: 'bench', email: `guard${n++ % users}@bench.test`, password: userPassword });
     const rows: Sample[] = [];
     for (const concurrency of [1, 2, 4]) {
-      rows.push(await measure('argon2id verify (baseline)', `${concurrency} in flight`, 200, concurrency, () => argon2.verify(hash, userPassword)));
+      rows.push(await measure('argon2id verify (baseline)', `${concurrency} in flight`, 200, concurrency, () => verify(stored, userPassword)));
       rows.push(await measure('sign-in through identity', `${concurrency} in flight`, 200, concurrency, signIn));
     }
     const ratios = [1, 2, 4].map((c) => {
