@@ -1,5 +1,5 @@
 import { accountingV1 } from '@ido/internal-api';
 import { verifyServiceBoots } from '@ido/platform-service-harness';
-import { AccountingModule } from './accounting.module';
+import { accountingUnderTest } from '../tests/accounting-under-test';
 
-verifyServiceBoots({ name: 'accounting', module: AccountingModule }, accountingV1.statusGet);
+verifyServiceBoots(accountingUnderTest, accountingV1.statusGet);

@@ -2,9 +2,21 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@ido/identity';
 import { accountingV1 } from '@ido/internal-api';
 import { statusController } from '@ido/platform-runtime';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsRepository } from './accounts/accounts.repository';
+import { AccountsService } from './accounts/accounts.service';
+import { LedgerDatabase } from './database/ledger-database';
+import { JournalRepository } from './ledger/journal.repository';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerService } from './ledger/ledger.service';
+import { PeriodsController } from './periods/periods.controller';
+import { PeriodsService } from './periods/periods.service';
+import { ReportsController, TrialBalanceReport } from './reports/trial-balance';
 
+/** The double-entry ledger: chart of accounts, journal entries, periods, reports. */
 @Module({
   imports: [IdentityModule.forService()],
-  controllers: [statusController(accountingV1.statusGet)],
+  controllers: [statusController(accountingV1.statusGet), AccountsController, LedgerController, PeriodsController, ReportsController],
+  providers: [LedgerDatabase, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, TrialBalanceReport],
 })
 export class AccountingModule {}

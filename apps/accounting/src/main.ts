@@ -1,4 +1,4 @@
 import { bootService } from '@ido/platform-runtime';
-import { AccountingModule } from './accounting.module';
+import { accountingService } from './accounting.definition';
 
-void bootService({ name: 'accounting', module: AccountingModule });
+void bootService(accountingService);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { permissionCatalogue } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
-import { isUniqueViolation } from '../database/prisma-errors';
+import { isUniqueViolation } from '@ido/platform-tenancy';
 import { grantablePermissions } from './built-in-roles';
 import { RolesRepository, type RoleView } from './roles.repository';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { identityEvents, type ModuleName } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
-import { MaintenanceDatabase } from '@ido/platform-tenancy';
+import { isUniqueViolation, MaintenanceDatabase } from '@ido/platform-tenancy';
 import { IdentityEvents } from '../access/identity-events';
 import { builtInRolesOf, PLATFORM_TENANT } from '../roles/built-in-roles';
 import { RolesRepository } from '../roles/roles.repository';
@@ -40,7 +40,7 @@ export class TenantsService {
     await this.prepare(request.id);
     const admin = await this.firstAdmin(request.id, request.admin);
     const tenant = await this.tenants.insert({ id: request.id, name: request.name, modules: request.modules }).catch((error: unknown) => {
-      throw (error as { code?: string }).code === 'P2002' ? new IdoError('CONFLICT', `Tenant ${request.id} already exists`) : error;
+      throw isUniqueViolation(error) ? new IdoError('CONFLICT', `Tenant ${request.id} already exists`) : error;
     });
     this.events.publish(identityEvents.tenantProvisioned, { tenant: tenant.id, status: tenant.status, modules: tenant.modules });
     this.log.log(`tenant ${tenant.id} provisioned`);

@@ -8,7 +8,7 @@ import type { IdentitySettings } from '../identity.settings';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { passwordProblems } from '../passwords/password-policy';
 import { RolesRepository } from '../roles/roles.repository';
-import { isUniqueViolation } from '../database/prisma-errors';
+import { isUniqueViolation } from '@ido/platform-tenancy';
 import { type UserView, UsersRepository } from './users.repository';
 
 export interface NewUserRequest {

@@ -1,2 +1,3 @@
 export * from './test-service';
 export * from './verify-service-boots';
+export * from './built-service';

@@ -6,3 +6,4 @@ export * from './service-database';
 export * from './tenant-id';
 export * from './tenant-clients';
 export * from './prisma-clients';
+export * from './database-errors';

@@ -1,6 +1,4 @@
-import { defineStatusContract } from '../../common/service-status';
-
-export const accountingV1 = {
-  statusGet: defineStatusContract('accounting'),
-} as const;
+export { accountingV1 } from './contracts';
 export * from './permissions';
+export * from './routes';
+export * as accountingSchemas from './schemas';

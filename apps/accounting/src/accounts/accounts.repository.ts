@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { accountingSchemas } from '@ido/internal-api';
+import { LedgerDatabase } from '../database/ledger-database';
+import type { Account as AccountRow } from '../../prisma/generated/prisma/client';
+
+export type AccountView = accountingSchemas.Account;
+
+export const accountView = (row: AccountRow): AccountView => ({
+  code: row.code,
+  name: row.name,
+  type: row.type as AccountView['type'],
+  currency: row.currency,
+  parentCode: row.parentCode,
+  active: row.active,
+});
+
+@Injectable()
+export class AccountsRepository {
+  constructor(@Inject(LedgerDatabase) private readonly db: LedgerDatabase) {}
+
+  async list(tenant: string, include: 'active' | 'all'): Promise<AccountView[]> {
+    const rows = await this.db.read(tenant, (db) => db.account.findMany({ where: include === 'active' ? { active: true } : {}, orderBy: { code: 'asc' } }));
+    return rows.map(accountView);
+  }
+
+  async find(tenant: string, code: string): Promise<AccountView | undefined> {
+    const row = await this.db.read(tenant, (db) => db.account.findUnique({ where: { code } }));
+    return row ? accountView(row) : undefined;
+  }
+
+  async create(tenant: string, account: { code: string; name: string; type: string; currency?: string; parentCode?: string }): Promise<AccountView> {
+    return accountView(await this.db.read(tenant, (db) => db.account.create({ data: account })));
+  }
+
+  async deactivate(tenant: string, code: string): Promise<AccountView> {
+    return accountView(await this.db.read(tenant, (db) => db.account.update({ where: { code }, data: { active: false } })));
+  }
+}

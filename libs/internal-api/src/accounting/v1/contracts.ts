@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineContract } from '../../contract';
+import { defineStatusContract } from '../../common/service-status';
+import * as s from './schemas';
+
+const v1 = <Req extends z.ZodType, Rep extends z.ZodType>(entity: string, verb: string, request: Req, reply: Rep) =>
+  defineContract({ module: 'accounting', entity, verb, version: 1, request, reply });
+
+const byId = z.object({ id: z.uuid() }).strict();
+
+export const accountingV1 = {
+  statusGet: defineStatusContract('accounting'),
+
+  accountList: v1('account', 'list', z.object({ include: z.enum(['active', 'all']).default('active') }).strict(), z.object({ items: z.array(s.account) }).strict()),
+  accountCreate: v1(
+    'account',
+    'create',
+    z.object({ code: s.accountCode, name: z.string().trim().min(1).max(200), type: s.accountType, currency: s.currencyCode.optional(), parentCode: s.accountCode.optional() }).strict(),
+    s.account,
+  ),
+  /** An account with postings is never deleted, only deactivated. */
+  accountDeactivate: v1('account', 'deactivate', z.object({ code: s.accountCode }).strict(), s.account),
+
+  /** Records and posts an entry at once; the idempotency key makes a retry return the same entry. */
+  journalEntryRecord: v1('journal-entry', 'record', z.object({ idempotencyKey: z.string().min(8).max(100), ...s.entryInput }).strict(), s.journalEntry),
+  journalEntryDraft: v1('journal-entry', 'draft', z.object(s.entryInput).strict(), s.journalEntry),
+  journalEntryPost: v1('journal-entry', 'post', byId, s.journalEntry),
+  /** The correction of a posted entry: a new entry with every line's side swapped, linked to it. */
+  journalEntryReverse: v1('journal-entry', 'reverse', z.object({ id: z.uuid(), date: s.day.optional(), memo: z.string().max(1_000).optional() }).strict(), s.journalEntry),
+  journalEntryGet: v1('journal-entry', 'get', byId, s.journalEntry),
+
+  periodList: v1('period', 'list', z.object({}).strict(), z.object({ items: z.array(s.fiscalPeriod) }).strict()),
+  periodClose: v1('period', 'close', z.object({ period: s.periodName }).strict(), s.fiscalPeriod),
+  periodReopen: v1('period', 'reopen', z.object({ period: s.periodName }).strict(), s.fiscalPeriod),
+
+  trialBalance: v1('report', 'trial-balance', z.object({ asOf: s.day }).strict(), s.trialBalance),
+} as const;
