@@ -11,12 +11,14 @@ import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsService } from './periods/periods.service';
-import { ReportsController, TrialBalanceReport } from './reports/trial-balance';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsRepository } from './reports/reports.repository';
+import { ReportsService } from './reports/reports.service';
 
 /** The double-entry ledger: chart of accounts, journal entries, periods, reports. */
 @Module({
   imports: [IdentityModule.forService()],
   controllers: [statusController(accountingV1.statusGet), AccountsController, LedgerController, PeriodsController, ReportsController],
-  providers: [LedgerDatabase, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, TrialBalanceReport],
+  providers: [LedgerDatabase, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, ReportsRepository, ReportsService],
 })
 export class AccountingModule {}

@@ -82,14 +82,15 @@ function exchangeDifference(lines: readonly BalancedLine[], context: LedgerConte
   const difference = lines.reduce((sum, line) => sum + line.baseDebit - line.baseCredit, 0n);
   if (difference === 0n) return [];
   const amount = difference < 0n ? -difference : difference;
-  const side = difference < 0n ? { debit: amount, credit: 0n } : { debit: 0n, credit: amount };
+  // A base-currency-only amount: no transaction currency moves, so every currency stays balanced.
   return [
     {
       accountCode: context.exchangeDifferenceAccount,
       currency: context.baseCurrency,
-      ...side,
-      baseDebit: side.debit,
-      baseCredit: side.credit,
+      debit: 0n,
+      credit: 0n,
+      baseDebit: difference < 0n ? amount : 0n,
+      baseCredit: difference < 0n ? 0n : amount,
       memo: 'Exchange difference',
     },
   ];

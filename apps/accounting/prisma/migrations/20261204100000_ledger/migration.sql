@@ -84,7 +84,8 @@ CREATE TABLE journal_line (
   base_credit bigint NOT NULL CHECK (base_credit >= 0),
   memo text NOT NULL DEFAULT '',
   PRIMARY KEY (entry_id, line_no),
-  CHECK ((debit > 0) <> (credit > 0))
+  -- One side positive; or, for an exchange difference, a base-currency amount alone.
+  CHECK ((debit > 0) <> (credit > 0) OR (debit = 0 AND credit = 0 AND (base_debit > 0) <> (base_credit > 0)))
 );
 CREATE INDEX journal_line_account_idx ON journal_line (account_code);
 

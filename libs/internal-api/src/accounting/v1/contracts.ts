@@ -34,4 +34,7 @@ export const accountingV1 = {
   periodReopen: v1('period', 'reopen', z.object({ period: s.periodName }).strict(), s.fiscalPeriod),
 
   trialBalance: v1('report', 'trial-balance', z.object({ asOf: s.day }).strict(), s.trialBalance),
+  profitAndLoss: v1('report', 'profit-and-loss', z.object({ from: s.day, to: s.day }).strict(), s.profitAndLoss),
+  balanceSheet: v1('report', 'balance-sheet', z.object({ asOf: s.day }).strict(), s.balanceSheet),
+  generalLedger: v1('report', 'general-ledger', z.object({ accountCode: s.accountCode, from: s.day, to: s.day }).strict(), s.generalLedger),
 } as const;

@@ -18,4 +18,7 @@ export const accountingRoutes = defineRoutes([
   { method: 'POST', path: '/v1/accounting/periods/:period/close', contract: c.periodClose, access: requires(p.periodClose), module },
   { method: 'POST', path: '/v1/accounting/periods/:period/reopen', contract: c.periodReopen, access: requires(p.periodReopen), module },
   { method: 'GET', path: '/v1/accounting/reports/trial-balance', contract: c.trialBalance, access: requires(p.reportRead), module },
+  { method: 'GET', path: '/v1/accounting/reports/profit-and-loss', contract: c.profitAndLoss, access: requires(p.reportRead), module },
+  { method: 'GET', path: '/v1/accounting/reports/balance-sheet', contract: c.balanceSheet, access: requires(p.reportRead), module },
+  { method: 'GET', path: '/v1/accounting/reports/general-ledger/:accountCode', contract: c.generalLedger, access: requires(p.reportRead), module },
 ]);

@@ -89,3 +89,52 @@ export const trialBalance = z
     totals: z.array(z.object({ currency: currencyCode, debit: minorAmount, credit: minorAmount }).strict()),
   })
   .strict();
+
+const statementLine = z.object({ code: accountCode, name: z.string(), amount: signedMinorAmount }).strict();
+const statementSection = z.object({ lines: z.array(statementLine), total: signedMinorAmount }).strict();
+
+/** In the base currency. */
+export const profitAndLoss = z
+  .object({ from: day, to: day, baseCurrency: currencyCode, income: statementSection, expenses: statementSection, netProfit: signedMinorAmount })
+  .strict();
+
+/** In the base currency: assets = liabilities + equity + current earnings. */
+export const balanceSheet = z
+  .object({
+    asOf: day,
+    baseCurrency: currencyCode,
+    assets: statementSection,
+    liabilities: statementSection,
+    equity: statementSection,
+    currentEarnings: signedMinorAmount,
+    balanced: z.boolean(),
+  })
+  .strict();
+
+export const generalLedger = z
+  .object({
+    account: account,
+    from: day,
+    to: day,
+    baseCurrency: currencyCode,
+    /** Base-currency balance before `from`, on the account's natural side. */
+    openingBalance: signedMinorAmount,
+    lines: z.array(
+      z
+        .object({
+          date: day,
+          entryId: z.uuid(),
+          number: z.string(),
+          memo: z.string(),
+          currency: currencyCode,
+          debit: minorAmount,
+          credit: minorAmount,
+          baseDebit: minorAmount,
+          baseCredit: minorAmount,
+          balance: signedMinorAmount,
+        })
+        .strict(),
+    ),
+    closingBalance: signedMinorAmount,
+  })
+  .strict();
