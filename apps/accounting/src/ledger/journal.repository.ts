@@ -38,6 +38,34 @@ function entryView(row: EntryRow, baseCurrency: string): JournalEntryView {
   };
 }
 
+/** The view of an entry just written in this transaction, without reading it back. */
+export function insertedView(entry: NewEntry & { id: string; number: bigint; postedAt: Date | null }, baseCurrency: string): JournalEntryView {
+  return {
+    id: entry.id,
+    number: entry.number.toString(),
+    date: entry.date,
+    period: entry.period,
+    memo: entry.memo,
+    status: entry.postedAt ? 'posted' : 'draft',
+    reverses: entry.reverses ?? null,
+    reversedBy: null,
+    baseCurrency,
+    createdBy: entry.createdBy,
+    postedAt: entry.postedAt?.toISOString() ?? null,
+    lines: entry.lines.map((line, index) => ({
+      lineNo: index + 1,
+      accountCode: line.accountCode,
+      currency: line.currency,
+      debit: line.debit.toString(),
+      credit: line.credit.toString(),
+      rate: line.rate ?? null,
+      baseDebit: line.baseDebit.toString(),
+      baseCredit: line.baseCredit.toString(),
+      memo: line.memo ?? '',
+    })),
+  };
+}
+
 export interface NewEntry {
   date: string;
   period: string;
@@ -63,13 +91,18 @@ export class JournalRepository {
     return new Map(rows.map((row) => [row.code, row]));
   }
 
+  async isClosed(tx: LedgerTx, period: string): Promise<boolean> {
+    const row = await tx.fiscalPeriod.findUnique({ where: { period }, select: { closedAt: true } });
+    return Boolean(row?.closedAt);
+  }
+
   async closedPeriods(tx: LedgerTx): Promise<Set<string>> {
     const rows = await tx.fiscalPeriod.findMany({ where: { closedAt: { not: null } }, select: { period: true } });
     return new Set(rows.map((row) => row.period));
   }
 
   /** Entries are born drafts (a trigger insists); posting is a status change the database checks again. */
-  async insertDraft(tx: LedgerTx, entry: NewEntry): Promise<string> {
+  async insertDraft(tx: LedgerTx, entry: NewEntry): Promise<{ id: string; number: bigint }> {
     const created = await tx.journalEntry.create({
       data: {
         entryDate: new Date(`${entry.date}T00:00:00Z`),
@@ -81,7 +114,7 @@ export class JournalRepository {
         requestHash: entry.requestHash,
         reverses: entry.reverses,
       },
-      select: { id: true },
+      select: { id: true, number: true },
     });
     await tx.journalLine.createMany({
       data: entry.lines.map((line, index) => ({
@@ -97,11 +130,14 @@ export class JournalRepository {
         memo: line.memo ?? '',
       })),
     });
-    return created.id;
+    return created;
   }
 
-  async markPosted(tx: LedgerTx, id: string, postedBy: string): Promise<void> {
-    await tx.journalEntry.update({ where: { id }, data: { status: 'posted', postedAt: new Date(), postedBy } });
+  /** The posting trigger checks balance and period again and moves the daily balances. */
+  async markPosted(tx: LedgerTx, id: string, postedBy: string): Promise<Date> {
+    const postedAt = new Date();
+    await tx.journalEntry.updateMany({ where: { id, status: 'draft' }, data: { status: 'posted', postedAt, postedBy } });
+    return postedAt;
   }
 
   async find(tx: LedgerTx, where: { id: string } | { idempotencyKey: string }) {

@@ -7,7 +7,7 @@ import { systemAccounts } from '../accounts/system-accounts';
 import { LedgerDatabase, type LedgerTx } from '../database/ledger-database';
 import { periodOf, reversalDay } from '../periods/fiscal-period';
 import { balanceEntry, type BalancedLine, type EntryLine, reversalOf, UnbalancedEntry } from './balance';
-import { JournalRepository, type JournalEntryView } from './journal.repository';
+import { insertedView, JournalRepository, type JournalEntryView } from './journal.repository';
 import { parseMinor } from './money';
 
 export interface EntryRequest {
@@ -21,35 +21,42 @@ const notFound = () => new IdoError('NOT_FOUND', 'Journal entry not found');
 /** Posting, drafts and reversals: the double-entry rules here, enforced again by the database. */
 @Injectable()
 export class LedgerService {
+  private readonly baseCurrencies = new Map<string, string>();
+
   constructor(
     @Inject(LedgerDatabase) private readonly db: LedgerDatabase,
     @Inject(JournalRepository) private readonly journal: JournalRepository,
   ) {}
 
-  /** Same idempotency key and same entry → the entry first recorded; same key, other entry → CONFLICT. */
+  /**
+   * Same idempotency key and same entry → the entry first recorded; same key, other
+   * entry → CONFLICT. The hot path writes straight away (one transaction, no read
+   * before or after); a used key shows up as the unique violation.
+   */
   async record(actor: Actor, request: EntryRequest & { idempotencyKey: string }): Promise<JournalEntryView> {
     const requestHash = hashOf(request);
-    const existing = await this.journal.view(actor.tenant, { idempotencyKey: request.idempotencyKey });
-    if (existing) return sameRequest(existing, requestHash);
     try {
-      const id = await this.db.transaction(actor.tenant, async (tx) => {
-        const id = await this.draftIn(tx, actor, request, { idempotencyKey: request.idempotencyKey, requestHash });
-        await this.postIn(tx, actor, id);
-        return id;
+      return await this.db.transaction(actor.tenant, async (tx) => {
+        const draft = await this.draftIn(tx, actor, request, { idempotencyKey: request.idempotencyKey, requestHash });
+        if (await this.journal.isClosed(tx, draft.period)) throw closedPeriod(draft.period);
+        const postedAt = await this.journal.markPosted(tx, draft.id, actor.id);
+        return insertedView({ ...draft, postedAt }, draft.baseCurrency);
       });
-      return await this.get(actor.tenant, id);
     } catch (error) {
       if (!isUniqueViolation(error)) throw refusal(error);
-      // A concurrent retry with the same key won the race: answer as it did.
-      const winner = await this.journal.view(actor.tenant, { idempotencyKey: request.idempotencyKey });
-      if (!winner) throw error;
-      return sameRequest(winner, requestHash);
+      const earlier = await this.journal.view(actor.tenant, { idempotencyKey: request.idempotencyKey });
+      if (!earlier) throw error;
+      return sameRequest(earlier, requestHash);
     }
   }
 
   async draft(actor: Actor, request: EntryRequest): Promise<JournalEntryView> {
-    const id = await this.db.transaction(actor.tenant, (tx) => this.draftIn(tx, actor, request)).catch((error: unknown) => Promise.reject(refusal(error)));
-    return this.get(actor.tenant, id);
+    return this.db
+      .transaction(actor.tenant, async (tx) => {
+        const draft = await this.draftIn(tx, actor, request);
+        return insertedView({ ...draft, postedAt: null }, draft.baseCurrency);
+      })
+      .catch((error: unknown) => Promise.reject(refusal(error)));
   }
 
   async post(actor: Actor, id: string): Promise<JournalEntryView> {
@@ -68,7 +75,7 @@ export class LedgerService {
         const closed = await this.journal.closedPeriods(tx);
         const date = reversalDay(request.date ?? original.view.date, (period) => closed.has(period));
         const lines = reversalOf(original.row.lines.map(storedLine));
-        const reversal = await this.journal.insertDraft(tx, {
+        const { id: reversal } = await this.journal.insertDraft(tx, {
           date,
           period: periodOf(date),
           memo: request.memo ?? `Reversal of entry #${original.view.number}`,
@@ -89,11 +96,21 @@ export class LedgerService {
     return found.view;
   }
 
-  private async draftIn(tx: LedgerTx, actor: Actor, request: EntryRequest, idempotency?: { idempotencyKey: string; requestHash: string }): Promise<string> {
-    const baseCurrency = await this.journal.baseCurrency(tx);
+  private async draftIn(tx: LedgerTx, actor: Actor, request: EntryRequest, idempotency?: { idempotencyKey: string; requestHash: string }) {
+    const baseCurrency = await this.baseCurrencyOf(actor.tenant, tx);
     const lines = balanced(request.lines.map(entryLine), baseCurrency);
     await this.assertAccountsTakePostings(tx, lines);
-    return this.journal.insertDraft(tx, { date: request.date, period: periodOf(request.date), memo: request.memo, createdBy: actor.id, lines, ...idempotency });
+    const entry = { date: request.date, period: periodOf(request.date), memo: request.memo, createdBy: actor.id, lines, ...idempotency };
+    return { ...entry, ...(await this.journal.insertDraft(tx, entry)), baseCurrency };
+  }
+
+  /** A tenant's base currency is fixed once set (no contract changes it): read once per process. */
+  private async baseCurrencyOf(tenant: string, tx: LedgerTx): Promise<string> {
+    const known = this.baseCurrencies.get(tenant);
+    if (known) return known;
+    const read = await this.journal.baseCurrency(tx);
+    this.baseCurrencies.set(tenant, read);
+    return read;
   }
 
   private async postIn(tx: LedgerTx, actor: Actor, id: string): Promise<void> {
