@@ -11,14 +11,19 @@ import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsService } from './periods/periods.service';
+import { AgedReceivablesReport } from './receivables/aged-receivables.service';
+import { InvoicesService } from './receivables/invoices.service';
+import { PaymentsService } from './receivables/payments.service';
+import { ReceivablesController } from './receivables/receivables.controller';
+import { ReceivablesRepository } from './receivables/receivables.repository';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
 
-/** The double-entry ledger: chart of accounts, journal entries, periods, reports. */
+/** The double-entry ledger: chart of accounts, journal entries, periods, receivables, reports. */
 @Module({
   imports: [IdentityModule.forService()],
-  controllers: [statusController(accountingV1.statusGet), AccountsController, LedgerController, PeriodsController, ReportsController],
-  providers: [LedgerDatabase, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, ReportsRepository, ReportsService],
+  controllers: [statusController(accountingV1.statusGet), AccountsController, LedgerController, PeriodsController, ReportsController, ReceivablesController],
+  providers: [LedgerDatabase, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, ReportsRepository, ReportsService, ReceivablesRepository, InvoicesService, PaymentsService, AgedReceivablesReport],
 })
 export class AccountingModule {}

@@ -36,18 +36,44 @@ export class LedgerService {
   async record(actor: Actor, request: EntryRequest & { idempotencyKey: string }): Promise<JournalEntryView> {
     const requestHash = hashOf(request);
     try {
-      return await this.db.transaction(actor.tenant, async (tx) => {
-        const draft = await this.draftIn(tx, actor, request, { idempotencyKey: request.idempotencyKey, requestHash });
-        if (await this.journal.isClosed(tx, draft.period)) throw closedPeriod(draft.period);
-        const postedAt = await this.journal.markPosted(tx, draft.id, actor.id);
-        return insertedView({ ...draft, postedAt }, draft.baseCurrency);
-      });
+      return await this.db.transaction(actor.tenant, (tx) => this.postWithin(tx, actor, request, { idempotencyKey: request.idempotencyKey, requestHash }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw refusal(error);
       const earlier = await this.journal.view(actor.tenant, { idempotencyKey: request.idempotencyKey });
       if (!earlier) throw error;
       return sameRequest(earlier, requestHash);
     }
+  }
+
+  /**
+   * Posts an entry inside the caller's transaction — how invoices, payments and
+   * credit notes post theirs, so the document and its entry commit together.
+   */
+  async postWithin(tx: LedgerTx, actor: Actor, request: EntryRequest, idempotency?: { idempotencyKey: string; requestHash: string }): Promise<JournalEntryView> {
+    const draft = await this.draftIn(tx, actor, request, idempotency);
+    if (await this.journal.isClosed(tx, draft.period)) throw closedPeriod(draft.period);
+    const postedAt = await this.journal.markPosted(tx, draft.id, actor.id);
+    return insertedView({ ...draft, postedAt }, draft.baseCurrency);
+  }
+
+  /** The reversal of a posted entry inside the caller's transaction (e.g. voiding an invoice). */
+  async reverseWithin(tx: LedgerTx, actor: Actor, request: { id: string; date?: string; memo?: string }): Promise<string> {
+    const original = await this.journal.find(tx, { id: request.id });
+    if (!original) throw notFound();
+    if (original.view.status !== 'posted') throw new IdoError('PRECONDITION_FAILED', 'Only a posted entry is reversed; a draft is simply changed or left');
+    if (original.view.reversedBy) throw new IdoError('CONFLICT', `Entry #${original.view.number} is already reversed`, { reversedBy: original.view.reversedBy });
+    const closed = await this.journal.closedPeriods(tx);
+    const date = reversalDay(request.date ?? original.view.date, (period) => closed.has(period));
+    const { id } = await this.journal.insertDraft(tx, {
+      date,
+      period: periodOf(date),
+      memo: request.memo ?? `Reversal of entry #${original.view.number}`,
+      createdBy: actor.id,
+      lines: reversalOf(original.row.lines.map(storedLine)),
+      reverses: request.id,
+    });
+    await this.postIn(tx, actor, id);
+    return id;
   }
 
   async draft(actor: Actor, request: EntryRequest): Promise<JournalEntryView> {
@@ -66,27 +92,7 @@ export class LedgerService {
 
   /** A closed period is never written to: the reversal lands in the first open period after it. */
   async reverse(actor: Actor, request: { id: string; date?: string; memo?: string }): Promise<JournalEntryView> {
-    const id = await this.db
-      .transaction(actor.tenant, async (tx) => {
-        const original = await this.journal.find(tx, { id: request.id });
-        if (!original) throw notFound();
-        if (original.view.status !== 'posted') throw new IdoError('PRECONDITION_FAILED', 'Only a posted entry is reversed; a draft is simply changed or left');
-        if (original.view.reversedBy) throw new IdoError('CONFLICT', `Entry #${original.view.number} is already reversed`, { reversedBy: original.view.reversedBy });
-        const closed = await this.journal.closedPeriods(tx);
-        const date = reversalDay(request.date ?? original.view.date, (period) => closed.has(period));
-        const lines = reversalOf(original.row.lines.map(storedLine));
-        const { id: reversal } = await this.journal.insertDraft(tx, {
-          date,
-          period: periodOf(date),
-          memo: request.memo ?? `Reversal of entry #${original.view.number}`,
-          createdBy: actor.id,
-          lines,
-          reverses: request.id,
-        });
-        await this.postIn(tx, actor, reversal);
-        return reversal;
-      })
-      .catch((error: unknown) => Promise.reject(refusal(error)));
+    const id = await this.db.transaction(actor.tenant, (tx) => this.reverseWithin(tx, actor, request)).catch((error: unknown) => Promise.reject(refusal(error)));
     return this.get(actor.tenant, id);
   }
 

@@ -33,6 +33,40 @@ export const accountingV1 = {
   periodClose: v1('period', 'close', z.object({ period: s.periodName }).strict(), s.fiscalPeriod),
   periodReopen: v1('period', 'reopen', z.object({ period: s.periodName }).strict(), s.fiscalPeriod),
 
+  customerCreate: v1(
+    'customer',
+    'create',
+    z.object({ name: z.string().trim().min(1).max(200), email: z.email().optional(), currency: s.currencyCode, paymentTermsDays: z.number().int().min(0).max(365).default(30) }).strict(),
+    s.customer,
+  ),
+  customerList: v1('customer', 'list', z.object({}).strict(), z.object({ items: z.array(s.customer) }).strict()),
+
+  invoiceDraft: v1('invoice', 'draft', z.object({ customerId: z.uuid(), lines: z.array(s.invoiceLineInput).min(1).max(200) }).strict(), s.invoice),
+  /** Issuing posts the entry: receivables debit, revenue and tax credit. */
+  invoiceIssue: v1('invoice', 'issue', z.object({ id: z.uuid(), issueDate: s.day, rate: s.exchangeRate.optional() }).strict(), s.invoice),
+  /** Only an invoice nothing was settled against; its entry is reversed. */
+  invoiceVoid: v1('invoice', 'void', z.object({ id: z.uuid(), date: s.day.optional() }).strict(), s.invoice),
+  invoiceGet: v1('invoice', 'get', byId, s.invoice),
+  /** Bank debit, receivables credit; allocated to invoices, the rest kept as the customer's credit. */
+  paymentRecord: v1(
+    'payment',
+    'record',
+    z
+      .object({
+        customerId: z.uuid(),
+        date: s.day,
+        amount: s.minorAmount,
+        rate: s.exchangeRate.optional(),
+        bankAccount: s.accountCode.default('1100'),
+        allocations: z.array(z.object({ invoiceId: z.uuid(), amount: s.minorAmount }).strict()).max(100).default([]),
+      })
+      .strict(),
+    s.payment,
+  ),
+  /** Credits part or all of an invoice's open amount, tax in proportion. */
+  creditNoteIssue: v1('credit-note', 'issue', z.object({ invoiceId: z.uuid(), date: s.day, amount: s.minorAmount, reason: z.string().trim().min(1).max(500) }).strict(), s.creditNote),
+  agedReceivables: v1('report', 'aged-receivables', z.object({ asOf: s.day }).strict(), s.agedReceivables),
+
   trialBalance: v1('report', 'trial-balance', z.object({ asOf: s.day }).strict(), s.trialBalance),
   profitAndLoss: v1('report', 'profit-and-loss', z.object({ from: s.day, to: s.day }).strict(), s.profitAndLoss),
   balanceSheet: v1('report', 'balance-sheet', z.object({ asOf: s.day }).strict(), s.balanceSheet),

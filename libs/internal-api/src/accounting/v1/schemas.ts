@@ -138,3 +138,64 @@ export const generalLedger = z
     closingBalance: signedMinorAmount,
   })
   .strict();
+
+export const customer = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), currency: currencyCode, paymentTermsDays: z.number().int() })
+  .strict();
+
+export const invoiceLineInput = z
+  .object({
+    description: z.string().trim().min(1).max(500),
+    /** Thousandths of a unit: 168.5 hours = "168500". */
+    quantityMilli: z.string().regex(/^[1-9][0-9]{0,12}$/, 'must be a positive whole number of thousandths'),
+    unitPrice: minorAmount,
+    taxRateBp: z.number().int().min(0).max(10_000),
+    revenueAccount: accountCode.default('4000'),
+  })
+  .strict();
+
+export const invoiceStatus = z.enum(['draft', 'issued', 'partially_paid', 'paid', 'voided']);
+export const invoice = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    customerId: z.uuid(),
+    currency: currencyCode,
+    status: invoiceStatus,
+    issueDate: day.nullable(),
+    dueDate: day.nullable(),
+    subtotal: minorAmount,
+    tax: minorAmount,
+    total: minorAmount,
+    settled: minorAmount,
+    open: minorAmount,
+    issueEntryId: z.uuid().nullable(),
+    lines: z.array(invoiceLineInput.extend({ revenueAccount: accountCode, amount: minorAmount, tax: minorAmount }).strict()),
+  })
+  .strict();
+
+export const payment = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid(),
+    date: day,
+    currency: currencyCode,
+    amount: minorAmount,
+    unallocated: minorAmount,
+    journalEntryId: z.uuid(),
+    allocations: z.array(z.object({ invoiceId: z.uuid(), amount: minorAmount }).strict()),
+  })
+  .strict();
+
+export const creditNote = z
+  .object({ id: z.uuid(), number: z.string(), invoiceId: z.uuid(), date: day, reason: z.string(), amount: minorAmount, tax: minorAmount, journalEntryId: z.uuid() })
+  .strict();
+
+const agingAmounts = z.object({ current: minorAmount, '1-30': minorAmount, '31-60': minorAmount, '61-90': minorAmount, '90+': minorAmount, total: minorAmount }).strict();
+export const agedReceivables = z
+  .object({
+    asOf: day,
+    rows: z.array(z.object({ customerId: z.uuid(), customerName: z.string(), currency: currencyCode, buckets: agingAmounts }).strict()),
+    totals: z.array(z.object({ currency: currencyCode, buckets: agingAmounts }).strict()),
+  })
+  .strict();
