@@ -1,8 +1,9 @@
 /*
  * npm run bench:accounting — postings per second through the real accounting
- * service (built bundle, real identity tokens), against a bare pg transaction that
- * inserts the same entry and lines in the same run; then the trial balance over a
- * tenant holding 1,000,000 posted lines (target < 1 s).
+ * service (built bundle, real identity tokens), directly over NATS and through the
+ * gateway over HTTP, against a bare pg transaction that inserts the same entry and
+ * lines in the same run; then the trial balance over a tenant holding 1,000,000
+ * posted lines (target < 1 s).
  */
 import { accountingV1, identityV1 } from '@ido/internal-api';
 import { MessageBus } from '@ido/platform-messaging';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const env = { IDO_PLATFORM_ADMIN_EMAIL: operator.email, IDO_PLATFORM_ADMIN_PASSWORD: operator.password, LOG_LEVEL: 'warn' };
   const identity = await startBuiltService('identity', { namespace, env: { ...env, LOG_LEVEL: 'info' } });
   const accounting = await startBuiltService('accounting', { namespace, env: { LOG_LEVEL: 'info' } });
-  accounting.process.stdout?.on('data', (d: Buffer) => process.stderr.write(d));
+  const gateway = await startBuiltService('gateway', { namespace, env: { LOG_LEVEL: 'info', GATEWAY_RATE_LIMIT_PER_SOURCE: '1000000', GATEWAY_RATE_LIMIT_PER_TENANT: '1000000' } });
   const nats = await connectTestNats();
   const bus = new MessageBus(() => nats, namespace);
   const admin = new Pool({ connectionString: databaseUrl(namespace), max: 4 });
@@ -72,6 +73,15 @@ async function main(): Promise<void> {
       { accountCode: '2200', currency: 'EUR', credit: '2000' },
     ];
     const viaService = () => bus.request(accountingV1.journalEntryRecord, { idempotencyKey: `bench-key-${++key}`, date: '2026-06-15', memo: 'bench', lines }, as);
+    const viaGateway = async () => {
+      const response = await fetch(`${gateway.url}/v1/accounting/journal-entries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: as.authorization },
+        body: JSON.stringify({ idempotencyKey: `bench-key-${++key}`, date: '2026-06-15', memo: 'bench', lines }),
+      });
+      if (response.status !== 201) throw new Error(`gateway answered ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    };
     // The baseline: the same rows in one transaction over a bare pg pool, posting trigger included.
     const bare = new Pool({ connectionString: databaseUrl(namespace), max: 8, options: '-c search_path=t_bench' });
     const viaBarePg = async () => {
@@ -91,11 +101,12 @@ async function main(): Promise<void> {
         client.release();
       }
     };
-    for (const call of [viaService, viaBarePg]) await measure('warm-up', '', 200, 8, call);
+    for (const call of [viaService, viaBarePg, viaGateway]) await measure('warm-up', '', 200, 8, call);
     const rows: Sample[] = [];
     for (const concurrency of [1, 8]) {
       rows.push(await measure('bare pg transaction (baseline)', `${concurrency} in flight`, 1_000, concurrency, viaBarePg));
-      rows.push(await measure('record through the service', `${concurrency} in flight`, 1_000, concurrency, viaService));
+      rows.push(await measure('record through the service (NATS)', `${concurrency} in flight`, 1_000, concurrency, viaService));
+      rows.push(await measure('record through the gateway (HTTP)', `${concurrency} in flight`, 1_000, concurrency, viaGateway));
     }
     await bare.end();
 
@@ -103,14 +114,16 @@ async function main(): Promise<void> {
     const trial = await measure('trial balance over the filled ledger', `${millionLines} lines`, 20, 1, () => bus.request(accountingV1.trialBalance, { asOf: '2026-12-31' }, as));
     rows.push(trial);
     const ratios = [1, 8].map((c) => {
-      const [base, service] = rows.filter((r) => r.mode === `${c} in flight`);
-      return { concurrency: c, serviceVsBarePg: Math.round(((service?.perSecond ?? 0) / (base?.perSecond ?? 1)) * 100) / 100 };
+      const [base, service, gatewayed] = rows.filter((r) => r.mode === `${c} in flight`);
+      const ratio = (r?: Sample) => Math.round(((r?.perSecond ?? 0) / (base?.perSecond ?? 1)) * 100) / 100;
+      return { concurrency: c, serviceVsBarePg: ratio(service), gatewayVsBarePg: ratio(gatewayed) };
     });
     console.table(ratios);
     report('accounting', rows, { ratios, fillSeconds, lines: millionLines, target: 'trial balance < 1 s over 1,000,000 lines' });
   } finally {
     await admin.end();
     await nats.close();
+    await gateway.stop();
     await accounting.stop();
     await identity.stop();
     await dropNamespaceDatabases(namespace);
