@@ -5,6 +5,7 @@ import { statusController } from '@ido/platform-runtime';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
+import { LedgerSettings, LedgerSettingsController } from './accounts/ledger-settings';
 import { LedgerDatabase } from './database/ledger-database';
 import { JournalRepository } from './ledger/journal.repository';
 import { LedgerController } from './ledger/ledger.controller';
@@ -23,7 +24,7 @@ import { ReportsService } from './reports/reports.service';
 /** The double-entry ledger: chart of accounts, journal entries, periods, receivables, reports. */
 @Module({
   imports: [IdentityModule.forService()],
-  controllers: [statusController(accountingV1.statusGet), AccountsController, LedgerController, PeriodsController, ReportsController, ReceivablesController],
-  providers: [LedgerDatabase, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, ReportsRepository, ReportsService, ReceivablesRepository, InvoicesService, PaymentsService, AgedReceivablesReport],
+  controllers: [statusController(accountingV1.statusGet), LedgerSettingsController, AccountsController, LedgerController, PeriodsController, ReportsController, ReceivablesController],
+  providers: [LedgerDatabase, LedgerSettings, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, ReportsRepository, ReportsService, ReceivablesRepository, InvoicesService, PaymentsService, AgedReceivablesReport],
 })
 export class AccountingModule {}

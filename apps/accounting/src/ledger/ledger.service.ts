@@ -21,8 +21,6 @@ const notFound = () => new IdoError('NOT_FOUND', 'Journal entry not found');
 /** Posting, drafts and reversals: the double-entry rules here, enforced again by the database. */
 @Injectable()
 export class LedgerService {
-  private readonly baseCurrencies = new Map<string, string>();
-
   constructor(
     @Inject(LedgerDatabase) private readonly db: LedgerDatabase,
     @Inject(JournalRepository) private readonly journal: JournalRepository,
@@ -103,21 +101,13 @@ export class LedgerService {
   }
 
   private async draftIn(tx: LedgerTx, actor: Actor, request: EntryRequest, idempotency?: { idempotencyKey: string; requestHash: string }) {
-    const baseCurrency = await this.baseCurrencyOf(actor.tenant, tx);
+    const baseCurrency = await this.journal.baseCurrency(tx);
     const lines = balanced(request.lines.map(entryLine), baseCurrency);
     await this.assertAccountsTakePostings(tx, lines);
     const entry = { date: request.date, period: periodOf(request.date), memo: request.memo, createdBy: actor.id, lines, ...idempotency };
     return { ...entry, ...(await this.journal.insertDraft(tx, entry)), baseCurrency };
   }
 
-  /** A tenant's base currency is fixed once set (no contract changes it): read once per process. */
-  private async baseCurrencyOf(tenant: string, tx: LedgerTx): Promise<string> {
-    const known = this.baseCurrencies.get(tenant);
-    if (known) return known;
-    const read = await this.journal.baseCurrency(tx);
-    this.baseCurrencies.set(tenant, read);
-    return read;
-  }
 
   private async postIn(tx: LedgerTx, actor: Actor, id: string): Promise<void> {
     const entry = await this.journal.find(tx, { id });

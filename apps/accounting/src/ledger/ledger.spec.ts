@@ -20,6 +20,20 @@ describe('ledger', () => {
   const record = (key: string, date: string, amount = '12000', token = acme.token) =>
     fx.attempt(accountingV1.journalEntryRecord, { idempotencyKey: key, date, memo: 'Guarding, November', lines: invoiceLines(amount) }, token);
 
+  it('takes a base currency before the first posting, and keeps it after', async () => {
+    const gbp = await fx.tenant('brit-guard');
+    expect(await fx.call(accountingV1.settingsGet, {}, gbp.token)).toEqual({ baseCurrency: 'EUR' });
+    expect(await fx.call(accountingV1.settingsSet, { baseCurrency: 'GBP' }, gbp.token)).toEqual({ baseCurrency: 'GBP' });
+    expect(await fx.attempt(accountingV1.settingsSet, { baseCurrency: 'XXX' }, gbp.token)).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const entry = await fx.call(
+      accountingV1.journalEntryRecord,
+      { idempotencyKey: 'gbp-entry-000001', date: '2026-11-02', lines: [{ accountCode: '1100', currency: 'EUR', debit: '1000', rate: '0.86' }, { accountCode: '4000', currency: 'EUR', credit: '1000', rate: '0.86' }] },
+      gbp.token,
+    );
+    expect(entry).toMatchObject({ baseCurrency: 'GBP', lines: [{ baseDebit: '860' }, { baseCredit: '860' }] });
+    expect(await fx.attempt(accountingV1.settingsSet, { baseCurrency: 'USD' }, gbp.token)).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
+  });
+
   it('seeds a security firm chart of accounts for the tenant', async () => {
     const { items } = await fx.call(accountingV1.accountList, {}, acme.token);
     expect(items.map((a) => a.code)).toEqual(expect.arrayContaining(['1100', '1200', '2200', '4000', '5000', '7900']));

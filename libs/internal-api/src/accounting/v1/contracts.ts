@@ -11,6 +11,10 @@ const byId = z.object({ id: z.uuid() }).strict();
 export const accountingV1 = {
   statusGet: defineStatusContract('accounting'),
 
+  settingsGet: v1('settings', 'get', z.object({}).strict(), z.object({ baseCurrency: s.currencyCode }).strict()),
+  /** The base currency is chosen once, before the first posting; after that it is fixed. */
+  settingsSet: v1('settings', 'set', z.object({ baseCurrency: s.currencyCode }).strict(), z.object({ baseCurrency: s.currencyCode }).strict()),
+
   accountList: v1('account', 'list', z.object({ include: z.enum(['active', 'all']).default('active') }).strict(), z.object({ items: z.array(s.account) }).strict()),
   accountCreate: v1(
     'account',

@@ -6,6 +6,8 @@ const module = 'accounting';
 
 /** Accounting's public HTTP API, served by the gateway for tenants with the module enabled. */
 export const accountingRoutes = defineRoutes([
+  { method: 'GET', path: '/v1/accounting/settings', contract: c.settingsGet, access: requires(p.accountRead), module },
+  { method: 'PUT', path: '/v1/accounting/settings', contract: c.settingsSet, access: requires(p.accountManage), module },
   { method: 'GET', path: '/v1/accounting/accounts', contract: c.accountList, access: requires(p.accountRead), module },
   { method: 'POST', path: '/v1/accounting/accounts', contract: c.accountCreate, access: requires(p.accountManage), module, successStatus: 201 },
   { method: 'POST', path: '/v1/accounting/accounts/:code/deactivate', contract: c.accountDeactivate, access: requires(p.accountManage), module },
