@@ -1,13 +1,12 @@
 import { type Contract, identityV1, type ModuleName, type ReplyOf, type RequestOf } from '@ido/internal-api';
-import { IdoError, MessageBus } from '@ido/platform-messaging';
-import { type BuiltService, startBuiltService, startTestService, type TestService } from '@ido/platform-service-harness';
+import { MessageBus } from '@ido/platform-messaging';
+import { type BuiltService, type Outcome, outcomeOf, startBuiltService, startTestService, type TestService } from '@ido/platform-service-harness';
 import { MaintenanceDatabase } from '@ido/platform-tenancy';
 import { newTestNamespace } from '@ido/platform-testing';
 import { accountingUnderTest } from './accounting-under-test';
 
 const operator = { email: 'ops@platform.test', password: 'platform operator passphrase' };
 
-export type Outcome<T> = { ok: true; reply: T } | { ok: false; code: string; message: string; details?: unknown };
 
 /**
  * The accounting service in-process, beside the real identity service (its built
@@ -25,14 +24,8 @@ export async function accountingFixture() {
   const call = <C extends Contract>(contract: C, payload: RequestOf<C>, token?: string): Promise<ReplyOf<C>> =>
     bus.request(contract, payload, token ? { authorization: `Bearer ${token}` } : {}) as Promise<ReplyOf<C>>;
 
-  async function attempt<C extends Contract>(contract: C, payload: RequestOf<C>, token?: string): Promise<Outcome<ReplyOf<C>>> {
-    try {
-      return { ok: true, reply: await call(contract, payload, token) };
-    } catch (error) {
-      if (!(error instanceof IdoError)) throw error;
-      return { ok: false, code: error.code, message: error.message, details: error.details };
-    }
-  }
+  const attempt = <C extends Contract>(contract: C, payload: RequestOf<C>, token?: string): Promise<Outcome<ReplyOf<C>>> =>
+    outcomeOf(call(contract, payload, token));
 
   const ops = await call(identityV1.authLogin, { tenant: 'platform', ...operator });
 

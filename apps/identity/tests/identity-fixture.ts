@@ -1,12 +1,10 @@
 import { type Contract, identityV1, type ModuleName, type ReplyOf, type RequestOf } from '@ido/internal-api';
-import { type CallContext, IdoError, MessageBus } from '@ido/platform-messaging';
-import { startTestService, type TestService } from '@ido/platform-service-harness';
+import { type CallContext, MessageBus } from '@ido/platform-messaging';
+import { type Outcome, outcomeOf, startTestService, type TestService } from '@ido/platform-service-harness';
 import { identityUnderTest } from './identity-under-test';
 
 export const platformAdmin = { email: 'ops@platform.test', password: 'platform operator passphrase' };
 
-/** A call's outcome as data, so a test can compare refusals without try/catch. */
-export type Outcome<T> = { ok: true; reply: T } | { ok: false; code: string; message: string; details?: unknown };
 
 export interface TenantAdmin {
   tenant: string;
@@ -27,14 +25,8 @@ export async function identityFixture(env: Record<string, string> = {}) {
     return bus.request(contract, payload, { ...(token && { authorization: `Bearer ${token}` }), ...context }) as Promise<ReplyOf<C>>;
   }
 
-  async function attempt<C extends Contract>(contract: C, payload: RequestOf<C>, token?: string, context: CallContext = {}): Promise<Outcome<ReplyOf<C>>> {
-    try {
-      return { ok: true, reply: await call(contract, payload, token, context) };
-    } catch (error) {
-      if (!(error instanceof IdoError)) throw error;
-      return { ok: false, code: error.code, message: error.message, details: error.details };
-    }
-  }
+  const attempt = <C extends Contract>(contract: C, payload: RequestOf<C>, token?: string, context: CallContext = {}): Promise<Outcome<ReplyOf<C>>> =>
+    outcomeOf(call(contract, payload, token, context));
 
   const login = (tenant: string, email: string, password: string, context: CallContext = {}) => call(identityV1.authLogin, { tenant, email, password }, undefined, context);
   const platformToken = (await login('platform', platformAdmin.email, platformAdmin.password)).accessToken;
