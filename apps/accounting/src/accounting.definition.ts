@@ -1,3 +1,4 @@
+import { outboxMigration } from '@ido/audit';
 import type { ServiceDefinition } from '@ido/platform-runtime';
 import { prismaClientFactory } from '@ido/platform-tenancy';
 import { PrismaClient } from '../prisma/generated/prisma/client';
@@ -8,4 +9,6 @@ export const accountingService: ServiceDefinition = {
   name: 'accounting',
   module: AccountingModule,
   tenantClient: prismaClientFactory((adapter) => new PrismaClient({ adapter })),
+  // The outbox every audited change writes to, in each tenant schema.
+  platformMigrations: [outboxMigration],
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditOutboxModule } from '@ido/audit';
 import { IdentityModule } from '@ido/identity';
 import { accountingV1 } from '@ido/internal-api';
 import { statusController } from '@ido/platform-runtime';
@@ -23,7 +24,7 @@ import { ReportsService } from './reports/reports.service';
 
 /** The double-entry ledger: chart of accounts, journal entries, periods, receivables, reports. */
 @Module({
-  imports: [IdentityModule.forService()],
+  imports: [IdentityModule.forService(), AuditOutboxModule.forService()],
   controllers: [statusController(accountingV1.statusGet), LedgerSettingsController, AccountsController, LedgerController, PeriodsController, ReportsController, ReceivablesController],
   providers: [LedgerDatabase, LedgerSettings, AccountsRepository, AccountsService, JournalRepository, LedgerService, PeriodsService, ReportsRepository, ReportsService, ReceivablesRepository, InvoicesService, PaymentsService, AgedReceivablesReport],
 })

@@ -4,8 +4,11 @@ import { type HttpRoute, httpRoutes } from '@ido/internal-api';
 import { AccessPolicy, IdentityModule } from '@ido/identity';
 import type { ServiceDefinition } from '@ido/platform-runtime';
 import { EDGE_AUTHORIZER } from './access/edge-authorizer';
+import { answerClientError } from './errors/client-error';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
 import { sendFailure } from './errors/send-failure';
+import { gatewaySettingsSchema, trustedProxiesOf } from './gateway.settings';
+import { IdempotencyStore } from './idempotency/idempotency-store';
 import { GATEWAY_ROUTES, HttpApi } from './routing/http-api';
 
 export interface GatewayOptions {
@@ -24,20 +27,28 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports,
-      providers: [{ provide: GATEWAY_ROUTES, useValue: routes }, authorizer, HttpApi, { provide: APP_FILTER, useClass: GatewayExceptionFilter }],
+      providers: [{ provide: GATEWAY_ROUTES, useValue: routes }, authorizer, IdempotencyStore, HttpApi, { provide: APP_FILTER, useClass: GatewayExceptionFilter }],
     };
   }
 }
 
 /**
- * The gateway as a service: its module, and Fastify's router failures (bad URL
- * encoding, over-long path parameters) answered in the API's error body too.
+ * The gateway as a service: its module, its settings (CORS origins, rate limits,
+ * idempotency TTL, trusted proxies), and the failures of Fastify's router (bad
+ * URL encoding, over-long path parameters) and of Node's HTTP parser (oversized
+ * headers) answered in the API's error body too. Behind the trusted proxies the
+ * client's address — rate limits, identity's lockout — comes from X-Forwarded-For.
  */
-export function gatewayService(options: GatewayOptions): ServiceDefinition {
+export function gatewayService(options: GatewayOptions, environment: Record<string, string | undefined> = process.env): ServiceDefinition {
   return {
     name: 'gateway',
     module: GatewayModule.forRoot(options),
-    httpOptions: { frameworkErrors: (error, request, reply) => void sendFailure(request, reply, error) },
+    settings: gatewaySettingsSchema,
+    httpOptions: {
+      frameworkErrors: (error, request, reply) => void sendFailure(request, reply, error),
+      clientErrorHandler: answerClientError,
+      trustProxy: trustedProxiesOf(environment),
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { outboxMigration } from '@ido/audit';
 import type { ServiceDefinition } from '@ido/platform-runtime';
 import { prismaClientFactory } from '@ido/platform-tenancy';
 import { PrismaClient } from '../prisma/generated/prisma/client';
@@ -10,6 +11,7 @@ export const identityService: ServiceDefinition = {
   name: 'identity',
   module: IdentityModule,
   settings: identitySettingsSchema,
+  platformMigrations: [outboxMigration],
   tenantClient: prismaClientFactory((adapter) => new PrismaClient({ adapter })),
   commands: { 'create-platform-admin': createPlatformAdmin },
 };

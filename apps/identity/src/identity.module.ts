@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditOutboxModule } from '@ido/audit';
 import { IdentityModule as IdentityClientModule } from '@ido/identity';
 import { identityV1 } from '@ido/internal-api';
 import { statusController } from '@ido/platform-runtime';
@@ -33,7 +34,7 @@ import { UsersService } from './users/users.service';
 
 /** Tenants, users, roles, sessions, signing keys and module flags: the identity every module shares. */
 @Module({
-  imports: [IdentityClientModule.forService()],
+  imports: [IdentityClientModule.forService(), AuditOutboxModule.forService()],
   controllers: [
     statusController(identityV1.statusGet),
     AuthController,

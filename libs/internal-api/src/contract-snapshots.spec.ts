@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { compareWithSnapshot, writeSnapshot } from '../tests/snapshot-store';
+import { compareEventWithSnapshot, compareWithSnapshot, writeEventSnapshot, writeSnapshot } from '../tests/snapshot-store';
 import { accountingV1 } from './accounting/v1';
+import { auditEvents } from './audit/v1';
+import { defineEvent } from './common/events';
 import { defineContract } from './contract';
-import { publishedContracts } from './registry';
+import { publishedContracts, publishedEvents } from './registry';
 
 /**
  * A published contract version is frozen. A first publication outside CI writes
@@ -44,5 +46,31 @@ describe('published contract snapshots', () => {
     const published = accountingV1.statusGet;
     const changed = defineContract({ ...published, request: z.object({ verbose: z.boolean() }).strict() });
     expect(compareWithSnapshot(changed).kind).toBe('changed');
+  });
+});
+
+/** Events are contracts too: consumers in other services parse them, so a published version is frozen. */
+describe('published event snapshots', () => {
+  it.each(publishedEvents.map((e) => [e.subject, e] as const))('%s matches its frozen JSON Schema', (_subject, event) => {
+    const verdict = compareEventWithSnapshot(event);
+    if (verdict.kind === 'missing') {
+      if (process.env['CI']) throw new Error(`no committed snapshot for event ${event.subject}: ${verdict.file}`);
+      writeEventSnapshot(event);
+      return;
+    }
+    if (verdict.kind === 'changed') {
+      throw new Error(
+        `published event ${event.subject} changed (${verdict.file}).\n` +
+          `Published versions are frozen: add v${event.version + 1} beside it.\n` +
+          `expected:\n${verdict.expected}\nactual:\n${verdict.actual}`,
+      );
+    }
+  });
+
+  it('detects a changed field in a published event', () => {
+    const published = auditEvents.recorded;
+    const changed = defineEvent({ ...published, payload: published.payload.extend({ extra: z.string() }) });
+    expect(compareEventWithSnapshot(published).kind).toBe('unchanged');
+    expect(compareEventWithSnapshot(changed).kind).toBe('changed');
   });
 });

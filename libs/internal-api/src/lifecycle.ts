@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Contract } from './contract';
+import type { EventContract } from './common/events';
 
 /** The frozen, comparable form of a contract version. Dates are not part of it. */
 export function contractSnapshot(contract: Contract) {
@@ -12,6 +13,15 @@ export function contractSnapshot(contract: Contract) {
 
 export function snapshotFileName(contract: Contract): string {
   return `${contract.module}/v${contract.version}/${contract.entity}.${contract.verb}.json`;
+}
+
+/** The frozen form of an event version: what consumers may rely on. */
+export function eventSnapshot(event: EventContract) {
+  return { subject: event.subject, payload: z.toJSONSchema(event.payload, { io: 'output' }) };
+}
+
+export function eventSnapshotFileName(event: EventContract): string {
+  return `${event.module}/v${event.version}/events/${event.name}.json`;
 }
 
 /** Contracts still registered although their removal date has passed. */

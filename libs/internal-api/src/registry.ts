@@ -1,10 +1,11 @@
 import type { Contract } from './contract';
+import type { EventContract } from './common/events';
 import type { Permission } from './common/permissions';
 import type { HttpRoute } from './common/routes';
-import { accountingPermissions, accountingV1 } from './accounting/v1';
-import { auditPermissions, auditV1 } from './audit/v1';
+import { accountingPermissions, accountingRoutes, accountingV1 } from './accounting/v1';
+import { auditEvents, auditPermissions, auditRoutes, auditV1 } from './audit/v1';
 import { complaintsPermissions, complaintsV1 } from './complaints/v1';
-import { identityPermissions, identityRoutes, identityV1 } from './identity/v1';
+import { identityEvents, identityPermissions, identityRoutes, identityV1 } from './identity/v1';
 import { salesPermissions, salesV1 } from './sales/v1';
 import { staffingPermissions, staffingV1 } from './staffing/v1';
 
@@ -21,6 +22,9 @@ export const publishedContracts: readonly Contract[] = [
   complaintsV1,
 ].flatMap((module) => Object.values(module));
 
+/** Every event version that is published: frozen by snapshot like the contracts. */
+export const publishedEvents: readonly EventContract[] = [identityEvents, auditEvents].flatMap((module) => Object.values(module));
+
 /** Every permission a module declares: the catalogue roles are built from. */
 export const permissionCatalogue: readonly Permission[] = [
   identityPermissions,
@@ -32,4 +36,4 @@ export const permissionCatalogue: readonly Permission[] = [
 ].flatMap((module) => Object.values(module));
 
 /** Every public HTTP route the gateway serves. */
-export const httpRoutes: readonly HttpRoute[] = [...identityRoutes];
+export const httpRoutes: readonly HttpRoute[] = [...identityRoutes, ...auditRoutes, ...accountingRoutes];

@@ -49,6 +49,7 @@ function servicePanels(service: ServiceDescriptor): Panel[] {
       ],
     },
   );
+  panels.push(...(ownPanels[service.name]?.(s) ?? []));
   if (service.persistent) {
     panels.push({
       title: 'Tenant connection pools',
@@ -62,6 +63,48 @@ function servicePanels(service: ServiceDescriptor): Panel[] {
   }
   return panels;
 }
+
+/** The outbox relay's health, on the boards of the services that run it (AuditOutboxModule). */
+function outboxPanels(s: string): Panel[] {
+  return [
+    {
+      title: 'Outbox backlog (unpublished rows) and oldest',
+      unit: 'short',
+      targets: [
+        { expr: `max(ido_outbox_backlog{${s}})`, legend: 'rows' },
+        { expr: `max(ido_outbox_oldest_pending_seconds{${s}})`, legend: 'oldest (s)' },
+      ],
+    },
+    {
+      title: 'Outbox published and relay failures',
+      unit: 'ops',
+      targets: [
+        { expr: `sum(rate(ido_outbox_published_total{${s}}[${window}]))`, legend: 'published' },
+        { expr: `sum(rate(ido_outbox_relay_failures_total{${s}}[${window}]))`, legend: 'failed passes' },
+      ],
+    },
+    { title: 'Outbox lag (insert to JetStream)', unit: 's', targets: quantiles('ido_outbox_relay_lag_seconds', 'service', s) },
+  ];
+}
+
+/** What the audit service does besides answering: append records from JetStream. */
+function auditIngestPanels(s: string): Panel[] {
+  return [
+    {
+      title: 'Audit records appended, skipped as duplicates, rejected',
+      unit: 'ops',
+      targets: [
+        { expr: `sum(rate(ido_audit_events_appended_total{${s}}[${window}]))`, legend: 'appended' },
+        { expr: `sum(rate(ido_audit_events_duplicate_total{${s}}[${window}]))`, legend: 'duplicates (redelivered)' },
+        { expr: `sum(rate(ido_audit_events_rejected_total{${s}}[${window}]))`, legend: 'rejected (contract)' },
+      ],
+    },
+    { title: 'Lag from change to audit record', unit: 's', targets: quantiles('ido_audit_ingest_lag_seconds', 'service', s) },
+  ];
+}
+
+/** Panels of one service's own work. */
+const ownPanels: Record<string, (s: string) => Panel[]> = { audit: auditIngestPanels, identity: outboxPanels, accounting: outboxPanels };
 
 function natsPanels(s: string): Panel[] {
   return [

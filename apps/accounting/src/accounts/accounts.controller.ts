@@ -19,12 +19,12 @@ export class AccountsController {
   @Requires(can.accountManage)
   @Handles(accountingV1.accountCreate)
   create(request: Req<'accountCreate'>) {
-    return this.accounts.create(currentActor().tenant, request);
+    return this.accounts.create(currentActor(), request);
   }
 
   @Requires(can.accountManage)
   @Handles(accountingV1.accountDeactivate)
   deactivate(request: Req<'accountDeactivate'>) {
-    return this.accounts.deactivate(currentActor().tenant, request.code);
+    return this.accounts.deactivate(currentActor(), request.code);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { accountingSchemas } from '@ido/internal-api';
-import { LedgerDatabase } from '../database/ledger-database';
+import { LedgerDatabase, type LedgerTx } from '../database/ledger-database';
 import type { Account as AccountRow } from '../../prisma/generated/prisma/client';
 
 export type AccountView = accountingSchemas.Account;
@@ -28,11 +28,11 @@ export class AccountsRepository {
     return row ? accountView(row) : undefined;
   }
 
-  async create(tenant: string, account: { code: string; name: string; type: string; currency?: string; parentCode?: string }): Promise<AccountView> {
-    return accountView(await this.db.read(tenant, (db) => db.account.create({ data: account })));
+  async create(tx: LedgerTx, account: { code: string; name: string; type: string; currency?: string; parentCode?: string }): Promise<AccountView> {
+    return accountView(await tx.account.create({ data: account }));
   }
 
-  async deactivate(tenant: string, code: string): Promise<AccountView> {
-    return accountView(await this.db.read(tenant, (db) => db.account.update({ where: { code }, data: { active: false } })));
+  async deactivate(tx: LedgerTx, code: string): Promise<AccountView> {
+    return accountView(await tx.account.update({ where: { code }, data: { active: false } }));
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@ido/audit';
 import type { Actor } from '@ido/identity';
 import { IdoError } from '@ido/platform-messaging';
 import { isCheckViolation, isUniqueViolation } from '@ido/platform-tenancy';
@@ -24,6 +25,7 @@ export class LedgerService {
   constructor(
     @Inject(LedgerDatabase) private readonly db: LedgerDatabase,
     @Inject(JournalRepository) private readonly journal: JournalRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -51,7 +53,9 @@ export class LedgerService {
     const draft = await this.draftIn(tx, actor, request, idempotency);
     if (await this.journal.isClosed(tx, draft.period)) throw closedPeriod(draft.period);
     const postedAt = await this.journal.markPosted(tx, draft.id, actor.id);
-    return insertedView({ ...draft, postedAt }, draft.baseCurrency);
+    const entry = insertedView({ ...draft, postedAt }, draft.baseCurrency);
+    await this.recordAudit(tx, actor, 'accounting.journal-entry.post', entry.id, null, entry);
+    return entry;
   }
 
   /** The reversal of a posted entry inside the caller's transaction (e.g. voiding an invoice). */
@@ -78,7 +82,9 @@ export class LedgerService {
     return this.db
       .transaction(actor.tenant, async (tx) => {
         const draft = await this.draftIn(tx, actor, request);
-        return insertedView({ ...draft, postedAt: null }, draft.baseCurrency);
+        const entry = insertedView({ ...draft, postedAt: null }, draft.baseCurrency);
+        await this.recordAudit(tx, actor, 'accounting.journal-entry.draft', entry.id, null, entry);
+        return entry;
       })
       .catch((error: unknown) => Promise.reject(refusal(error)));
   }
@@ -114,7 +120,12 @@ export class LedgerService {
     if (!entry) throw notFound();
     if (entry.view.status === 'posted') throw new IdoError('CONFLICT', `Entry #${entry.view.number} is already posted`);
     if ((await this.journal.closedPeriods(tx)).has(entry.view.period)) throw closedPeriod(entry.view.period);
-    await this.journal.markPosted(tx, id, actor.id);
+    const postedAt = await this.journal.markPosted(tx, id, actor.id);
+    await this.recordAudit(tx, actor, 'accounting.journal-entry.post', id, { status: 'draft' }, { ...entry.view, status: 'posted', postedAt: postedAt.toISOString() });
+  }
+
+  private recordAudit(tx: LedgerTx, actor: Actor, action: string, id: string, before: object | null, after: object): Promise<unknown> {
+    return this.audit.record(tx, { tenant: actor.tenant, actor: { kind: actor.kind, id: actor.id }, action, entity: { type: 'journal-entry', id }, before, after });
   }
 
   private async assertAccountsTakePostings(tx: LedgerTx, lines: readonly BalancedLine[]): Promise<void> {

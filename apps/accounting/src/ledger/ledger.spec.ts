@@ -1,4 +1,5 @@
 import { accountingV1 } from '@ido/internal-api';
+import { assertAudited } from '@ido/audit';
 import { TenantClients } from '@ido/platform-tenancy';
 import { accountingFixture, type AccountingFixture } from '../../tests/accounting-fixture';
 
@@ -109,6 +110,20 @@ describe('ledger', () => {
     expect(report.totals.every((t) => t.debit === t.credit)).toBe(true);
     expect(report.rows.reduce((sum, r) => sum + BigInt(r.balance), 0n)).toBe(0n);
     expect(report.rows.find((r) => r.accountCode === '1200')?.balance).toBe((12000n + 500n + 1n).toString());
+  });
+
+  it('audits every change in the same transaction, and nothing of a refused one', async () => {
+    const tenants = fx.accounting.app.get<TenantClients<unknown>>(TenantClients);
+    const posted = await record('key-audit-000001', '2026-11-15', '321');
+    if (!posted.ok) throw new Error('not posted');
+    const audit = await assertAudited(tenants, 'acme', { action: 'accounting.journal-entry.post', entity: { type: 'journal-entry', id: posted.reply.id } });
+    expect(audit).toMatchObject({ source: 'accounting', after: { status: 'posted', lines: [{ debit: '321' }, { credit: '321' }] } });
+    await fx.call(accountingV1.periodClose, { period: '2026-09' }, acme.token);
+    await assertAudited(tenants, 'acme', { action: 'accounting.period.close', entity: { type: 'fiscal-period', id: '2026-09' } });
+    const outboxRows = () => tenants.use('acme', async (_c, { pool }) => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM ido_outbox')).rows[0]?.n);
+    const before = await outboxRows();
+    expect(await record('key-audit-000002', '2026-09-15', '654')).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
+    expect(await outboxRows()).toBe(before);
   });
 
   it("keeps tenants' ledgers apart", async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@ido/audit';
 import type { Actor } from '@ido/identity';
 import { IdoError } from '@ido/platform-messaging';
 import { systemAccounts } from '../accounts/system-accounts';
@@ -31,11 +32,16 @@ export class InvoicesService {
     @Inject(LedgerDatabase) private readonly db: LedgerDatabase,
     @Inject(ReceivablesRepository) private readonly receivables: ReceivablesRepository,
     @Inject(LedgerService) private readonly ledger: LedgerService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async createCustomer(tenant: string, request: { name: string; email?: string; currency: string; paymentTermsDays: number }) {
+  async createCustomer(actor: Actor, request: { name: string; email?: string; currency: string; paymentTermsDays: number }) {
     if (!isCurrency(request.currency)) throw new IdoError('VALIDATION_FAILED', `Unknown currency ${request.currency}`);
-    return this.receivables.createCustomer(tenant, request);
+    return this.db.transaction(actor.tenant, async (tx) => {
+      const customer = await this.receivables.createCustomer(tx, request);
+      await this.recordAudit(tx, actor, 'accounting.customer.create', { type: 'customer', id: customer.id }, null, customer);
+      return customer;
+    });
   }
 
   customers(tenant: string) {
@@ -67,7 +73,9 @@ export class InvoicesService {
           })),
         },
       });
-      return invoiceView(row);
+      const invoice = invoiceView(row);
+      await this.recordAudit(tx, actor, 'accounting.invoice.draft', { type: 'invoice', id: invoice.id }, null, invoice);
+      return invoice;
     });
   }
 
@@ -88,7 +96,9 @@ export class InvoicesService {
         issueEntryId: entry.id,
         rate: request.rate ?? null,
       });
-      return invoiceView(row);
+      const issued = invoiceView(row);
+      await this.recordAudit(tx, actor, 'accounting.invoice.issue', { type: 'invoice', id: issued.id }, invoiceView(invoice), issued);
+      return issued;
     });
   }
 
@@ -100,7 +110,9 @@ export class InvoicesService {
       if (invoice.status === 'voided') throw new IdoError('CONFLICT', 'The invoice is already voided');
       if (invoice.settled > 0n) throw new IdoError('PRECONDITION_FAILED', 'Something was paid or credited against this invoice: issue a credit note instead');
       const voidEntryId = await this.ledger.reverseWithin(tx, actor, { id: invoice.issueEntryId as string, date: request.date, memo: `Void of invoice #${invoice.number}` });
-      return invoiceView(await this.receivables.updateInvoice(tx, invoice.id, { status: 'voided', voidEntryId }));
+      const voided = invoiceView(await this.receivables.updateInvoice(tx, invoice.id, { status: 'voided', voidEntryId }));
+      await this.recordAudit(tx, actor, 'accounting.invoice.void', { type: 'invoice', id: voided.id }, invoiceView(invoice), voided);
+      return voided;
     });
   }
 
@@ -108,6 +120,10 @@ export class InvoicesService {
     const row = await this.receivables.invoice(tenant, id);
     if (!row) throw notFound();
     return invoiceView(row);
+  }
+
+  recordAudit(tx: LedgerTx, actor: Actor, action: string, entity: { type: string; id: string }, before: object | null, after: object): Promise<unknown> {
+    return this.audit.record(tx, { tenant: actor.tenant, actor: { kind: actor.kind, id: actor.id }, action, entity, before, after });
   }
 
   /** Applies a settlement (payment allocation or credit note) to an invoice the caller has locked. */

@@ -60,7 +60,7 @@ export class PaymentsService {
         createdBy: actor.id,
         allocations: { create: request.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: BigInt(a.amount) })) },
       });
-      return {
+      const view: PaymentView = {
         id: payment.id,
         customerId: payment.customerId,
         date: day(payment.paymentDate),
@@ -70,6 +70,8 @@ export class PaymentsService {
         journalEntryId: entry.id,
         allocations: payment.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount.toString() })),
       };
+      await this.invoices.recordAudit(tx, actor, 'accounting.payment.record', { type: 'payment', id: payment.id }, null, view);
+      return view;
     });
   }
 
@@ -98,7 +100,9 @@ export class PaymentsService {
         journalEntryId: entry.id,
         createdBy: actor.id,
       });
-      return { id: note.id, number: note.number.toString(), invoiceId: invoice.id, date: request.date, reason: note.reason, amount: amount.toString(), tax: tax.toString(), journalEntryId: entry.id };
+      const view = { id: note.id, number: note.number.toString(), invoiceId: invoice.id, date: request.date, reason: note.reason, amount: amount.toString(), tax: tax.toString(), journalEntryId: entry.id };
+      await this.invoices.recordAudit(tx, actor, 'accounting.credit-note.issue', { type: 'credit-note', id: note.id }, null, view);
+      return view;
     });
   }
 }

@@ -19,7 +19,7 @@ export class ReceivablesController {
   @Requires(can.customerManage)
   @Handles(accountingV1.customerCreate)
   createCustomer(request: Req<'customerCreate'>) {
-    return this.invoices.createCustomer(currentActor().tenant, request);
+    return this.invoices.createCustomer(currentActor(), request);
   }
 
   @Requires(can.invoiceRead)

@@ -45,8 +45,8 @@ export function invoiceView(row: InvoiceRow): InvoiceView {
 export class ReceivablesRepository {
   constructor(@Inject(LedgerDatabase) private readonly db: LedgerDatabase) {}
 
-  async createCustomer(tenant: string, data: { name: string; email?: string; currency: string; paymentTermsDays: number }): Promise<CustomerView> {
-    return customerView(await this.db.read(tenant, (db) => db.customer.create({ data })));
+  async createCustomer(tx: LedgerTx, data: { name: string; email?: string; currency: string; paymentTermsDays: number }): Promise<CustomerView> {
+    return customerView(await tx.customer.create({ data }));
   }
 
   async customers(tenant: string): Promise<CustomerView[]> {

@@ -1,8 +1,7 @@
 import { startTestService, type TestService } from '@ido/platform-service-harness';
 import { newTestNamespace } from '@ido/platform-testing';
-import { EDGE_AUTHORIZER } from '../access/edge-authorizer';
-import { gatewayService } from '../gateway.module';
-import { BearerTestAuthorizer } from '../testing/bearer-test-authorizer';
+import { startTestGateway } from '../testing/gateway-under-test';
+import { httpClient } from '../testing/http-client';
 import { ProbeModule, probeRoutes } from '../testing/probe-service';
 
 /*
@@ -15,30 +14,17 @@ const reader = 'Bearer test:acme:probe:widget:read';
 const creator = 'Bearer test:acme:probe:widget:create';
 const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
-interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
 describe('gateway HTTP API', () => {
   const namespace = newTestNamespace();
   let probe: TestService;
   let gateway: TestService;
 
-  const call = async (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}): Promise<HttpAnswer> => {
-    const raw = typeof init.body === 'string' || init.body === undefined;
-    const headers = raw ? init.headers : { 'content-type': 'application/json', ...init.headers };
-    const response = await fetch(`${gateway.url}${path}`, { method, headers, body: raw ? (init.body as string | undefined) : JSON.stringify(init.body) });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = httpClient(() => gateway.url);
   const errorBody = (code: string, extra: Record<string, unknown> = {}) => ({ error: { code, message: expect.any(String), requestId: expect.any(String), ...extra } });
 
   beforeAll(async () => {
     probe = await startTestService({ name: 'sales', module: ProbeModule }, { namespace });
-    const authorizer = { provide: EDGE_AUTHORIZER, useClass: BearerTestAuthorizer };
-    gateway = await startTestService(gatewayService({ routes: probeRoutes, authorizer }), { namespace });
+    gateway = await startTestGateway(probeRoutes, namespace);
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -53,7 +39,7 @@ describe('gateway HTTP API', () => {
 
     it('answers a POST with its declared success status', async () => {
       const answer = await call('POST', '/v1/probe/widgets', { headers: { authorization: creator }, body: { name: 'gear', size: 3 } });
-      expect(answer).toMatchObject({ status: 201, body: { id: 'w-1', name: 'gear', size: 3 } });
+      expect(answer).toMatchObject({ status: 201, body: { id: expect.stringMatching(/^w-\d+$/), name: 'gear', size: 3 } });
     });
 
     it('lets path parameters win over the query, and the query over the body', async () => {
@@ -111,6 +97,11 @@ describe('gateway HTTP API', () => {
     ])('answers a URL the router rejects (%s) in the error body', async (_case, path, status) => {
       const answer = await call('GET', path, { headers: { 'x-request-id': 'req-url' } });
       expect(answer).toMatchObject({ status, body: errorBody('VALIDATION_FAILED', { requestId: 'req-url' }) });
+    });
+
+    it("answers a request Node's parser refuses (headers over 16 KiB) in the error body", async () => {
+      const answer = await call('GET', `/v1/probe/labels?filler=${'x'.repeat(20_000)}`);
+      expect(answer).toMatchObject({ status: 431, body: errorBody('VALIDATION_FAILED') });
     });
 
     it.each([

@@ -9,6 +9,10 @@ export const httpHeaders = {
   tenant: 'ido-tenant',
   traceparent: 'traceparent',
   retryAfter: 'retry-after',
+  /** In: the client's key for a retry-safe POST. */
+  idempotencyKey: 'idempotency-key',
+  /** Out: "true" on an answer replayed from the first request with the same key. */
+  idempotentReplayed: 'idempotent-replayed',
 } as const;
 
 /** A single-valued header; Node merges or drops repeats, so an array is not one value. */

@@ -24,6 +24,8 @@ const seen = z.object({
 export const probeV1 = {
   widgetGet: probe('widget', 'get', z.object({ id: z.uuid(), limit: z.coerce.number().int().min(1).max(100).default(10) }).strict(), z.object({ id: z.string(), limit: z.number() })),
   widgetCreate: probe('widget', 'create', z.object({ name: z.string().min(1), size: z.number().int() }).strict(), widget),
+  /** Slow on purpose: a second request with the same key arrives while it is in flight. */
+  gadgetCreate: probe('gadget', 'create', z.object({ name: z.string().min(1) }).strict(), z.object({ id: z.string(), name: z.string() })),
   widgetDelete: probe('widget', 'delete', z.object({ id: z.string() }).strict(), z.object({ deleted: z.string() })),
   labelSet: probe('label', 'set', z.object({ id: z.string(), source: z.string() }).strict(), z.object({ id: z.string(), source: z.string() })),
   contextGet: probe('context', 'get', nothing, seen),
@@ -42,7 +44,9 @@ export const probePermissions = definePermissions('probe', {
 
 export const probeRoutes = defineRoutes([
   { method: 'GET', path: '/v1/probe/widgets/:id', contract: probeV1.widgetGet, access: requires(probePermissions.widgetRead) },
-  { method: 'POST', path: '/v1/probe/widgets', contract: probeV1.widgetCreate, access: requires(probePermissions.widgetCreate), successStatus: 201 },
+  { method: 'POST', path: '/v1/probe/widgets', contract: probeV1.widgetCreate, access: requires(probePermissions.widgetCreate), successStatus: 201, idempotent: true },
+  { method: 'POST', path: '/v1/probe/gadgets', contract: probeV1.gadgetCreate, access: authenticated, successStatus: 201, idempotent: true },
+  { method: 'POST', path: '/v1/probe/orphans', contract: probeV1.orphanGet, access: authenticated, idempotent: true },
   { method: 'DELETE', path: '/v1/probe/widgets/:id', contract: probeV1.widgetDelete, access: authenticated },
   { method: 'PUT', path: '/v1/probe/labels/:id', contract: probeV1.labelSet, access: publicAccess },
   { method: 'GET', path: '/v1/probe/context', contract: probeV1.contextGet, access: authenticated },
@@ -57,6 +61,8 @@ export const probeRoutes = defineRoutes([
 @Public()
 @Controller()
 class ProbeController {
+  private created = 0;
+
   @Handles(probeV1.widgetGet)
   widgetGet({ id, limit }: { id: string; limit: number }) {
     return { id, limit };
@@ -64,7 +70,14 @@ class ProbeController {
 
   @Handles(probeV1.widgetCreate)
   widgetCreate({ name, size }: { name: string; size: number }) {
-    return { id: 'w-1', name, size };
+    if (name === 'taken') throw new IdoError('CONFLICT', 'Name taken');
+    return { id: `w-${++this.created}`, name, size };
+  }
+
+  @Handles(probeV1.gadgetCreate)
+  async gadgetCreate({ name }: { name: string }) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { id: `g-${++this.created}`, name };
   }
 
   @Handles(probeV1.widgetDelete)

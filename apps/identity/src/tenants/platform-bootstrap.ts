@@ -6,7 +6,7 @@ import { IdentityEvents } from '../access/identity-events';
 import type { IdentitySettings } from '../identity.settings';
 import { SigningKeys } from '../signing-keys/signing-keys.service';
 import { PLATFORM_TENANT } from '../roles/built-in-roles';
-import { UsersService } from '../users/users.service';
+import { identityItself, UsersService } from '../users/users.service';
 import { TenantRegistry } from './tenant-registry.repository';
 import { TenantsService } from './tenants.service';
 
@@ -64,7 +64,7 @@ export class PlatformBootstrap implements OnModuleInit, OnApplicationBootstrap {
   async ensurePlatformAdmin(admin: { email: string; password: string }): Promise<'created' | 'exists'> {
     const existing = await this.users.list(PLATFORM_TENANT, { limit: 1, email: admin.email });
     if (existing.items.length) return 'exists';
-    await this.users.create(PLATFORM_TENANT, { email: admin.email, displayName: 'Platform administrator', roles: ['platform-admin'], password: admin.password });
+    await this.users.create(PLATFORM_TENANT, { email: admin.email, displayName: 'Platform administrator', roles: ['platform-admin'], password: admin.password }, identityItself);
     this.log.log(`platform administrator ${admin.email} created`);
     return 'created';
   }

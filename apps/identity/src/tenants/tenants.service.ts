@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { optionalActor } from '@ido/identity';
 import { identityEvents, type ModuleName } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
 import { isUniqueViolation, MaintenanceDatabase } from '@ido/platform-tenancy';
 import { IdentityEvents } from '../access/identity-events';
 import { builtInRolesOf, PLATFORM_TENANT } from '../roles/built-in-roles';
 import { RolesRepository } from '../roles/roles.repository';
-import { UsersService } from '../users/users.service';
+import { auditActorOf, identityItself, UsersService } from '../users/users.service';
 import { normalizeEmail, type UserView } from '../users/users.repository';
 import { type Tenant, TenantRegistry, type TenantStatus } from './tenant-registry.repository';
 
@@ -82,6 +83,8 @@ export class TenantsService {
     const existing = (await this.users.list(tenant, { limit: 1, email: admin.email })).items.find((u) => normalizeEmail(u.email) === normalizeEmail(admin.email));
     if (existing) return { user: existing, invitationToken: null };
     const adminRole = tenant === PLATFORM_TENANT ? 'platform-admin' : 'tenant-admin';
-    return this.users.create(tenant, { ...admin, roles: [adminRole] });
+    // The platform operator creating the tenant, when there is one (the CLI and retries run as identity).
+    const operator = optionalActor();
+    return this.users.create(tenant, { ...admin, roles: [adminRole] }, operator ? auditActorOf(operator) : identityItself);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Authenticated, currentActor, Requires } from '@ido/identity';
 import { identityPermissions as can, identityV1, type ParsedRequestOf } from '@ido/internal-api';
 import { Handles, Public } from '@ido/platform-messaging';
-import { UsersService } from './users.service';
+import { auditActorOf, UsersService } from './users.service';
 
 type Req<K extends keyof typeof identityV1> = ParsedRequestOf<(typeof identityV1)[K]>;
 
@@ -14,7 +14,7 @@ export class UsersController {
   @Requires(can.userCreate)
   @Handles(identityV1.userCreate)
   create(request: Req<'userCreate'>) {
-    return this.users.create(currentActor().tenant, request);
+    return this.users.create(currentActor().tenant, request, auditActorOf(currentActor()));
   }
 
   @Public()
@@ -44,13 +44,13 @@ export class UsersController {
   @Requires(can.userUpdate)
   @Handles(identityV1.userEnable)
   enable(request: Req<'userEnable'>) {
-    return this.users.enable(currentActor().tenant, request.id);
+    return this.users.enable(currentActor(), request.id);
   }
 
   @Requires(can.userUpdate)
   @Handles(identityV1.userSetRoles)
   setRoles(request: Req<'userSetRoles'>) {
-    return this.users.setRoles(currentActor().tenant, request.id, request.roles);
+    return this.users.setRoles(currentActor(), request.id, request.roles);
   }
 
   @Authenticated()

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type AuditActor, AuditLog } from '@ido/audit';
 import type { identitySchemas } from '@ido/internal-api';
 import { IdentityDatabase } from '../database/identity-database';
 import type { Prisma } from '../../prisma/generated/prisma/client';
@@ -33,15 +34,29 @@ export interface NewUser {
   invitation?: { hash: string; expiresAt: Date };
 }
 
-/** A tenant's users, always through that tenant's own connection. */
+/** Who changed a user and how (`identity.user.<verb>`): recorded in the same transaction. */
+export interface UserChange {
+  by: AuditActor;
+  verb: 'create' | 'activate' | 'disable' | 'enable' | 'set-roles' | 'change-password';
+}
+
+/** A tenant's users, always through that tenant's own connection; every change audited with it. */
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(IdentityDatabase) private readonly db: IdentityDatabase) {}
+  constructor(
+    @Inject(IdentityDatabase) private readonly db: IdentityDatabase,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
 
-  create(tenant: string, user: NewUser): Promise<UserView> {
-    return this.db.ofTenant(tenant, async (db) =>
-      userView(
-        await db.user.create({
+  private record(tx: Prisma.TransactionClient, tenant: string, change: UserChange, id: string, before: UserView | null, after: UserView): Promise<unknown> {
+    return this.audit.record(tx, { tenant, actor: change.by, action: `identity.user.${change.verb}`, entity: { type: 'user', id }, before, after });
+  }
+
+  create(tenant: string, user: NewUser, by: AuditActor): Promise<UserView> {
+    return this.db.ofTenant(tenant, (db) =>
+      db.$transaction(async (tx) => {
+        const created = userView(
+          await tx.user.create({
           data: {
             email: user.email.trim(),
             emailNormalized: normalizeEmail(user.email),
@@ -51,10 +66,13 @@ export class UsersRepository {
             invitationHash: user.invitation?.hash,
             invitationExpiresAt: user.invitation?.expiresAt,
             roles: { create: user.roles.map((roleName) => ({ roleName })) },
-          },
-          include: withRoles,
-        }),
-      ),
+            },
+            include: withRoles,
+          }),
+        );
+        await this.record(tx, tenant, { by, verb: 'create' }, created.id, null, created);
+        return created;
+      }),
     );
   }
 
@@ -88,35 +106,48 @@ export class UsersRepository {
     return { items: items.map(userView), nextCursor: rows.length > query.limit ? (items.at(-1)?.emailNormalized ?? null) : null };
   }
 
-  async update(tenant: string, id: string, data: Prisma.UserUpdateInput): Promise<UserView | undefined> {
-    return this.db.ofTenant(tenant, async (db) => {
-      const { count } = await db.user.updateMany({ where: { id }, data: { ...data, updatedAt: new Date() } as Prisma.UserUpdateManyMutationInput });
-      if (count === 0) return undefined;
-      return userView(await db.user.findUniqueOrThrow({ where: { id }, include: withRoles }));
-    });
-  }
-
-  async setRoles(tenant: string, id: string, roles: readonly string[]): Promise<UserView | undefined> {
+  async update(tenant: string, id: string, data: Prisma.UserUpdateInput, change: UserChange): Promise<UserView | undefined> {
     return this.db.ofTenant(tenant, (db) =>
       db.$transaction(async (tx) => {
-        if (!(await tx.user.findUnique({ where: { id }, select: { id: true } }))) return undefined;
-        await tx.userRole.deleteMany({ where: { userId: id } });
-        await tx.userRole.createMany({ data: roles.map((roleName) => ({ userId: id, roleName })) });
-        return userView(await tx.user.update({ where: { id }, data: { updatedAt: new Date() }, include: withRoles }));
+        const before = await tx.user.findUnique({ where: { id }, include: withRoles });
+        if (!before) return undefined;
+        const after = userView(await tx.user.update({ where: { id }, data: { ...data, updatedAt: new Date() }, include: withRoles }));
+        await this.record(tx, tenant, change, id, userView(before), after);
+        return after;
       }),
     );
   }
 
-  /** Spends an invitation: only an unexpired one, once. */
+  async setRoles(tenant: string, id: string, roles: readonly string[], by: AuditActor): Promise<UserView | undefined> {
+    return this.db.ofTenant(tenant, (db) =>
+      db.$transaction(async (tx) => {
+        const before = await tx.user.findUnique({ where: { id }, include: withRoles });
+        if (!before) return undefined;
+        await tx.userRole.deleteMany({ where: { userId: id } });
+        await tx.userRole.createMany({ data: roles.map((roleName) => ({ userId: id, roleName })) });
+        const after = userView(await tx.user.update({ where: { id }, data: { updatedAt: new Date() }, include: withRoles }));
+        await this.record(tx, tenant, { by, verb: 'set-roles' }, id, userView(before), after);
+        return after;
+      }),
+    );
+  }
+
+  /** Spends an invitation: only an unexpired one, once. The user is the actor of their own activation. */
   async activate(tenant: string, invitationHash: string, passwordHash: string): Promise<UserView | undefined> {
-    return this.db.ofTenant(tenant, async (db) => {
-      const { count } = await db.user.updateMany({
-        where: { invitationHash, status: 'invited', invitationExpiresAt: { gt: new Date() } },
-        data: { status: 'active', passwordHash, invitationHash: null, invitationExpiresAt: null, updatedAt: new Date() },
-      });
-      if (count === 0) return undefined;
-      return userView(await db.user.findFirstOrThrow({ where: { passwordHash }, include: withRoles }));
-    });
+    return this.db.ofTenant(tenant, (db) =>
+      db.$transaction(async (tx) => {
+        const invited = await tx.user.findFirst({ where: { invitationHash, status: 'invited', invitationExpiresAt: { gt: new Date() } }, include: withRoles });
+        if (!invited) return undefined;
+        const { count } = await tx.user.updateMany({
+          where: { id: invited.id, status: 'invited', invitationHash },
+          data: { status: 'active', passwordHash, invitationHash: null, invitationExpiresAt: null, updatedAt: new Date() },
+        });
+        if (count === 0) return undefined;
+        const after = userView(await tx.user.findUniqueOrThrow({ where: { id: invited.id }, include: withRoles }));
+        await this.record(tx, tenant, { by: { kind: 'user', id: invited.id }, verb: 'activate' }, invited.id, userView(invited), after);
+        return after;
+      }),
+    );
   }
 
   recordLogin(tenant: string, id: string): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuditActor } from '@ido/audit';
 import type { Actor } from '@ido/identity';
 import { IdoError } from '@ido/platform-messaging';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
@@ -18,6 +19,12 @@ export interface NewUserRequest {
   password?: string;
 }
 
+/** The audit log's view of who acted. */
+export const auditActorOf = (actor: Actor): AuditActor => ({ kind: actor.kind, id: actor.id });
+
+/** Changes identity makes by itself (first platform operator; a tenant's first admin outside a request). */
+export const identityItself: AuditActor = { kind: 'service', id: 'identity' };
+
 function found(user: UserView | undefined): UserView {
   if (!user) throw new IdoError('NOT_FOUND', 'User not found');
   return user;
@@ -35,7 +42,7 @@ export class UsersService {
   ) {}
 
   /** With a password the user is active at once; without, an invitation secret is returned (once). */
-  async create(tenant: string, request: NewUserRequest): Promise<{ user: UserView; invitationToken: string | null }> {
+  async create(tenant: string, request: NewUserRequest, by: AuditActor): Promise<{ user: UserView; invitationToken: string | null }> {
     await this.assertRolesExist(tenant, request.roles);
     if (request.password) assertAcceptablePassword(request.password, request.email);
     const invitationToken = request.password ? null : tenantScopedSecret(tenant);
@@ -46,7 +53,7 @@ export class UsersService {
         roles: [...new Set(request.roles)],
         passwordHash: request.password ? await this.hasher.hash(request.password) : undefined,
         invitation: invitationToken ? { hash: digestOf(invitationToken), expiresAt: new Date(Date.now() + this.settings.invitationTtlSeconds * 1000) } : undefined,
-      });
+      }, by);
       return { user, invitationToken };
     } catch (error) {
       if (isUniqueViolation(error)) throw new IdoError('CONFLICT', 'A user with this email already exists');
@@ -73,22 +80,22 @@ export class UsersService {
   /** A disabled user's sessions end now, access tokens included. */
   async disable(actor: Actor, id: string): Promise<UserView> {
     if (actor.kind === 'user' && actor.id === id) throw new IdoError('PRECONDITION_FAILED', 'You cannot disable yourself');
-    const user = found(await this.users.update(actor.tenant, id, { status: 'disabled' }));
+    const user = found(await this.users.update(actor.tenant, id, { status: 'disabled' }, { by: auditActorOf(actor), verb: 'disable' }));
     await this.revocations.revoke(actor.tenant, { subjectId: id }, 'user-disabled');
     return user;
   }
 
-  async enable(tenant: string, id: string): Promise<UserView> {
-    const current = await this.get(tenant, id);
+  async enable(actor: Actor, id: string): Promise<UserView> {
+    const current = await this.get(actor.tenant, id);
     if (current.status !== 'disabled') return current;
-    const hash = await this.users.passwordHashOf(tenant, id);
-    return found(await this.users.update(tenant, id, { status: hash ? 'active' : 'invited' }));
+    const hash = await this.users.passwordHashOf(actor.tenant, id);
+    return found(await this.users.update(actor.tenant, id, { status: hash ? 'active' : 'invited' }, { by: auditActorOf(actor), verb: 'enable' }));
   }
 
   /** Takes effect at the user's next token refresh (at most one access-token lifetime). */
-  async setRoles(tenant: string, id: string, roles: string[]): Promise<UserView> {
-    await this.assertRolesExist(tenant, roles);
-    return found(await this.users.setRoles(tenant, id, [...new Set(roles)]));
+  async setRoles(actor: Actor, id: string, roles: string[]): Promise<UserView> {
+    await this.assertRolesExist(actor.tenant, roles);
+    return found(await this.users.setRoles(actor.tenant, id, [...new Set(roles)], auditActorOf(actor)));
   }
 
   /** Every other session of the user ends: a changed password locks out whoever knew the old one. */
@@ -98,7 +105,7 @@ export class UsersService {
     const hash = await this.users.passwordHashOf(actor.tenant, actor.id);
     if (!(await this.hasher.verify(hash, request.currentPassword))) throw new IdoError('UNAUTHENTICATED', 'Current password is wrong');
     assertAcceptablePassword(request.newPassword, user.email);
-    await this.users.update(actor.tenant, actor.id, { passwordHash: await this.hasher.hash(request.newPassword) });
+    await this.users.update(actor.tenant, actor.id, { passwordHash: await this.hasher.hash(request.newPassword) }, { by: auditActorOf(actor), verb: 'change-password' });
     await this.revocations.revoke(actor.tenant, { subjectId: actor.id, exceptId: actor.sessionId }, 'password-changed');
   }
 

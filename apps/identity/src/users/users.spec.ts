@@ -1,4 +1,6 @@
+import { assertAudited } from '@ido/audit';
 import { identityV1 } from '@ido/internal-api';
+import { TenantClients } from '@ido/platform-tenancy';
 import { identityFixture, type IdentityFixture, type TenantAdmin } from '../../tests/identity-fixture';
 
 describe('users', () => {
@@ -21,9 +23,30 @@ describe('users', () => {
     expect(await activate('a quiet night on the north gate', `acme.${'x'.repeat(43)}`)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await activate('a quiet night on the north gate')).toMatchObject({ ok: true, reply: { status: 'active' } });
     expect(await activate('a quiet night on the north gate')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const activated = await assertAudited(fx.service.app.get<TenantClients<unknown>>(TenantClients), 'acme', { action: 'identity.user.activate', actor: { kind: 'user', id: user.id } });
+    expect(activated).toMatchObject({ before: { status: 'invited' }, after: { status: 'active' } });
 
     const session = await fx.login('acme', 'NEW.HIRE@acme.test', 'a quiet night on the north gate');
     expect(await fx.call(identityV1.authMe, {}, session.accessToken)).toMatchObject({ user: { id: user.id, lastLoginAt: expect.any(String) }, permissions: ['staffing:attendance:record', 'staffing:shift:read'] });
+  });
+
+  it('audits every change of a user in its transaction, by whom, before and after', async () => {
+    const tenants = fx.service.app.get<TenantClients<unknown>>(TenantClients);
+    const admin = { kind: 'user', id: (await fx.call(identityV1.authMe, {}, acme.token)).user.id } as const;
+    const { user } = await fx.call(identityV1.userCreate, { email: 'audited@acme.test', displayName: 'Audited', roles: ['guard'], password: 'a long quiet night at the east gate' }, acme.token);
+    const entity = { type: 'user', id: user.id };
+    await assertAudited(tenants, 'acme', { action: 'identity.user.create', entity, actor: admin, before: null, source: 'identity' });
+
+    await fx.call(identityV1.userDisable, { id: user.id }, acme.token);
+    await fx.call(identityV1.userEnable, { id: user.id }, acme.token);
+    await fx.call(identityV1.userSetRoles, { id: user.id, roles: [] }, acme.token);
+    expect(await assertAudited(tenants, 'acme', { action: 'identity.user.disable', entity, actor: admin })).toMatchObject({ before: { status: 'active' }, after: { status: 'disabled' } });
+    expect(await assertAudited(tenants, 'acme', { action: 'identity.user.enable', entity })).toMatchObject({ after: { status: 'active' } });
+    expect(await assertAudited(tenants, 'acme', { action: 'identity.user.set-roles', entity })).toMatchObject({ before: { roles: ['guard'] }, after: { roles: [] } });
+
+    // A refused change records nothing.
+    await fx.attempt(identityV1.userSetRoles, { id: user.id, roles: ['emperor'] }, acme.token);
+    await expect(assertAudited(tenants, 'acme', { action: 'identity.user.set-roles', entity, after: { roles: ['emperor'] } })).rejects.toThrow(/found 0/);
   });
 
   it('keeps emails unique per tenant, case-insensitively', async () => {
@@ -83,5 +106,7 @@ describe('users', () => {
     await expect.poll(async () => (await fx.attempt(identityV1.authMe, {}, other.accessToken)).ok, { timeout: 2_000 }).toBe(false);
     expect(await fx.attempt(identityV1.authMe, {}, user.token)).toMatchObject({ ok: true });
     expect(await fx.attempt(identityV1.authLogin, { tenant: 'acme', email: user.email, password: 'a brand new long passphrase' })).toMatchObject({ ok: true });
+    const me = (await fx.call(identityV1.authMe, {}, user.token)).user;
+    await assertAudited(fx.service.app.get<TenantClients<unknown>>(TenantClients), 'acme', { action: 'identity.user.change-password', actor: { kind: 'user', id: me.id } });
   });
 });

@@ -23,11 +23,21 @@ export interface HttpRoute {
   readonly module?: string;
   /** HTTP status of a success (default 200). */
   readonly successStatus?: number;
+  /**
+   * A POST that creates a record or moves money: a client may send an
+   * `Idempotency-Key` header, and a retry with the same key gets the first answer
+   * instead of a second record. Keys are scoped to the caller's tenant, so such a
+   * route is never public.
+   */
+  readonly idempotent?: boolean;
 }
 
 export function defineRoutes(routes: readonly HttpRoute[]): readonly HttpRoute[] {
   for (const route of routes) {
     if (!route.path.startsWith('/')) throw new Error(`route path ${route.path} must start with /`);
+    if (route.idempotent && (route.method !== 'POST' || route.access.kind === 'public')) {
+      throw new Error(`route ${route.method} ${route.path}: only a POST for signed-in callers takes idempotency keys`);
+    }
   }
   return Object.freeze([...routes]);
 }

@@ -6,7 +6,7 @@ import { loadConfig, type ServiceConfig, type ServiceName } from '@ido/platform-
 import type { z } from 'zod';
 import { natsHealthCheck, NatsTransport, registerHandlers } from '@ido/platform-messaging';
 import { HealthRegistry, instrumentHttp, requestIdOf, ServiceMetrics } from '@ido/platform-observability';
-import { ensureServiceDatabase, MaintenanceDatabase, type TenantClientFactory } from '@ido/platform-tenancy';
+import { combineMigrations, ensureServiceDatabase, loadMigrations, MaintenanceDatabase, type Migration, type TenantClientFactory } from '@ido/platform-tenancy';
 import { dirname, join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { ServiceRuntimeModule } from './service-runtime.module';
@@ -21,10 +21,17 @@ export interface ServiceDefinition {
    */
   migrationsDir?: string;
   /**
-   * Fastify server options a service adds to the shared ones, e.g. the gateway's
-   * `frameworkErrors`, so that URLs its router rejects get the API's error body.
+   * Tables every persisting service's tenants need, shipped by a shared lib (e.g.
+   * `@ido/audit`'s outbox): applied to each tenant schema before the service's own.
    */
-  httpOptions?: Pick<FastifyServerOptions, 'frameworkErrors'>;
+  platformMigrations?: readonly Migration[];
+  /**
+   * Fastify server options a service adds to the shared ones, e.g. the gateway's
+   * `frameworkErrors` and `clientErrorHandler`, so that URLs its router rejects
+   * and requests Node's HTTP parser refuses get the API's error body, and
+   * `trustProxy`, so that it sees clients' addresses behind a load balancer.
+   */
+  httpOptions?: Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler' | 'trustProxy'>;
   /**
    * The service's own environment variables beyond the shared ones, validated at
    * boot like them (a bad one exits 78); injected as SERVICE_SETTINGS.
@@ -58,6 +65,11 @@ export function migrationsDirOf(definition: ServiceDefinition, config: ServiceCo
   return config.tenancy.migrationsDir ?? definition.migrationsDir ?? join(dirname(process.argv[1] ?? '.'), 'migrations');
 }
 
+/** Every migration of one tenant schema: the platform's, then the service's own folder. */
+export function migrationsOf(definition: ServiceDefinition, config: ServiceConfig): Migration[] {
+  return combineMigrations([definition.platformMigrations ?? [], loadMigrations(migrationsDirOf(definition, config))]);
+}
+
 const maxBodyBytes = 1024 * 1024;
 
 /**
@@ -76,9 +88,9 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
     drainTimeoutMs: config.shutdownGraceMs,
   });
 
-  const migrationsDir = migrationsDirOf(definition, config);
+  const migrations = migrationsOf(definition, config);
   const settings = serviceSettingsOf(definition, config);
-  @Module({ imports: [DiscoveryModule, ServiceRuntimeModule.forRoot(config, { metrics, transport, migrationsDir, settings, tenantClient: definition.tenantClient }), definition.module] })
+  @Module({ imports: [DiscoveryModule, ServiceRuntimeModule.forRoot(config, { metrics, transport, migrations, settings, tenantClient: definition.tenantClient }), definition.module] })
   class ServiceRootModule {}
 
   const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter({ ...definition.httpOptions, bodyLimit: maxBodyBytes, genReqId: requestIdOf }), {

@@ -1,7 +1,7 @@
 import type { ServiceConfig } from '@ido/platform-config';
 import { ensureServiceDatabase } from '@ido/platform-tenancy';
 import type pino from 'pino';
-import { createServiceApp, migrationsDirOf, type ServiceCommand, type ServiceDefinition } from './create-service-app';
+import { createServiceApp, migrationsOf, type ServiceCommand, type ServiceDefinition } from './create-service-app';
 import { maintenanceDatabaseOf } from './tenant-databases';
 
 const usage = 'usage: main.js migrate | main.js provision <tenant-id>';
@@ -21,7 +21,7 @@ export async function runMaintenanceCommand(definition: ServiceDefinition, confi
     return 64;
   }
   await ensureServiceDatabase(config.database.adminUrl, config.database.name);
-  const maintenance = maintenanceDatabaseOf(config, migrationsDirOf(definition, config));
+  const maintenance = maintenanceDatabaseOf(config, migrationsOf(definition, config));
   try {
     if (command === 'provision') {
       const result = await maintenance.provisionTenant(tenantId as string);

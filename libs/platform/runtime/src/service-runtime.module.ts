@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown,
 import type { ServiceConfig } from '@ido/platform-config';
 import { MessageBus, NatsTransport } from '@ido/platform-messaging';
 import { ObservabilityModule, type ServiceMetrics } from '@ido/platform-observability';
-import { MaintenanceDatabase, type TenantClientFactory, TenantClients } from '@ido/platform-tenancy';
+import { MaintenanceDatabase, type Migration, type TenantClientFactory, TenantClients } from '@ido/platform-tenancy';
 import { maintenanceDatabaseOf, tenantClientsOf } from './tenant-databases';
 import { ServiceStatusReader } from './service-status';
 import { SERVICE_CONFIG, SERVICE_SETTINGS } from './tokens';
@@ -10,8 +10,8 @@ import { SERVICE_CONFIG, SERVICE_SETTINGS } from './tokens';
 export interface RuntimeParts {
   metrics: ServiceMetrics;
   transport: NatsTransport;
-  /** Where the service's `<timestamp>_<name>/migration.sql` folders are. */
-  migrationsDir: string;
+  /** Every migration of a tenant schema, in order (see migrationsOf). */
+  migrations: Migration[];
   /** The service's own settings (see ServiceDefinition.settings). */
   settings: unknown;
   tenantClient?: TenantClientFactory<unknown>;
@@ -39,7 +39,7 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
     if (config.persistent) {
       providers.push(
         // Cross-tenant work only (migrations, provisioning, counts): never inject it into a request path.
-        { provide: MaintenanceDatabase, useFactory: () => maintenanceDatabaseOf(config, parts.migrationsDir) },
+        { provide: MaintenanceDatabase, useFactory: () => maintenanceDatabaseOf(config, parts.migrations) },
         { provide: TenantClients, useFactory: () => tenantClientsOf(config, parts.metrics, parts.tenantClient) },
       );
     }

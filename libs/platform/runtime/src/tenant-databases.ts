@@ -1,14 +1,14 @@
 import { type ServiceConfig, serviceDatabaseUrl } from '@ido/platform-config';
 import type { ServiceMetrics } from '@ido/platform-observability';
-import { loadMigrations, MaintenanceDatabase, type TenantClientFactory, TenantClients } from '@ido/platform-tenancy';
+import { MaintenanceDatabase, type Migration, type TenantClientFactory, TenantClients } from '@ido/platform-tenancy';
 import { Gauge } from 'prom-client';
 
 /** The service's cross-tenant connection, as both the running service and its operator commands use it. */
-export function maintenanceDatabaseOf(config: ServiceConfig, migrationsDir: string): MaintenanceDatabase {
+export function maintenanceDatabaseOf(config: ServiceConfig, migrations: Migration[]): MaintenanceDatabase {
   return new MaintenanceDatabase({
     url: serviceDatabaseUrl(config),
     databaseName: config.database.name,
-    migrations: loadMigrations(migrationsDir),
+    migrations,
     roleSecret: config.tenancy.roleSecret,
   });
 }

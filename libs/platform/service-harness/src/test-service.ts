@@ -2,7 +2,7 @@ import { loadServiceConfig, type ServiceConfig } from '@ido/platform-config';
 import { createServiceApp, type ServiceDefinition } from '@ido/platform-runtime';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
-import { connectTestNats, dropTestDatabase, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { connectTestNats, dropNamespaceStreams, dropTestDatabase, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 
 export interface TestService {
   app: NestFastifyApplication;
@@ -52,6 +52,8 @@ export async function startTestService(definition: ServiceDefinition, options: T
       await app.close();
       await nats.close();
       if (config.persistent) await dropTestDatabase(config.database.name);
+      // A namespace passed in is shared: its streams are its owner's to drop (dropNamespaceStreams).
+      if (!options.namespace) await dropNamespaceStreams(namespace).catch(() => undefined);
     },
   };
 }

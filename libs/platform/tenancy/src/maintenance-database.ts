@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { HealthCheck } from '@ido/platform-observability';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import type { Migration } from './migrations';
 import { migrateSchema, migrationStatements, migrationsTable, schemaLockStatement, type SchemaMigrationResult } from './migrator';
 import { runTransactionScript } from './transaction-script';
@@ -116,6 +116,81 @@ export class MaintenanceDatabase {
   /** Cross-tenant reads for maintenance jobs only. */
   query<R extends object>(sql: string, values: unknown[] = []) {
     return this.pool.query<R>(sql, values);
+  }
+
+  /**
+   * Creates (if missing) and migrates a schema that belongs to no tenant but to the
+   * service — e.g. one table shared by all tenants behind RLS — with the same ledger,
+   * checksums, lock and owner role as tenant schemas. Tenants get no grant on it
+   * unless its migrations give one.
+   */
+  async migrateSharedSchema(schema: string, migrations: Migration[]): Promise<SchemaMigrationResult> {
+    if (!/^[a-z][a-z0-9_]{0,62}$/.test(schema) || schema.startsWith('t_')) throw new Error(`refusing shared schema name ${JSON.stringify(schema)}`);
+    return this.withClient(async (client) => {
+      await this.prepareDatabase(client);
+      const [quoted, owner] = [quoteIdent(schema), quoteIdent(this.owner)];
+      await runTransactionScript(client, [
+        schemaLockStatement(schema),
+        `CREATE SCHEMA IF NOT EXISTS ${quoted} AUTHORIZATION ${owner};
+         CREATE TABLE IF NOT EXISTS ${quoted}.${migrationsTable} (
+           name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+         ALTER TABLE ${quoted}.${migrationsTable} OWNER TO ${owner};`,
+      ]);
+      return migrateSchema(client, schema, this.owner, migrations);
+    });
+  }
+
+  /** One cross-tenant transaction (e.g. claiming rows with FOR UPDATE SKIP LOCKED); rolled back if `work` throws. */
+  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Calls `onNotify` with each payload NOTIFYed on `channel` in this database, on a
+   * dedicated connection that reconnects after a loss (wake-ups of maintenance jobs,
+   * which must also sweep now and then: a notification sent while disconnected is gone).
+   * Resolves once listening; the returned function stops it.
+   */
+  async listen(channel: string, onNotify: (payload: string) => void, reconnectMs = 1_000): Promise<() => Promise<void>> {
+    let client: Client | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const next = new Client({ connectionString: this.settings.url });
+      const reconnect = () => {
+        if (stopped || client !== next) return;
+        client = undefined;
+        void next.end().catch(() => undefined);
+        retry = setTimeout(() => void connect().catch(() => undefined), reconnectMs).unref();
+      };
+      client = next;
+      next.on('error', reconnect);
+      next.on('end', reconnect);
+      next.on('notification', (message) => onNotify(message.payload ?? ''));
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${quoteIdent(channel)}`);
+      } catch (error) {
+        reconnect();
+        throw error;
+      }
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    };
   }
 
   async close(): Promise<void> {

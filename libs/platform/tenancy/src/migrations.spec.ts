@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checksumOf, loadMigrations } from './migrations';
+import { checksumOf, combineMigrations, defineMigration, loadMigrations } from './migrations';
 
 function layout(folders: Record<string, string | null>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ido-migrations-'));
@@ -35,5 +35,37 @@ describe('loadMigrations', () => {
     [{ '20260101000000_init': null }, /has no migration.sql/],
   ])('refuses a broken layout %o', (folders, message) => {
     expect(() => loadMigrations(layout(folders))).toThrow(message);
+  });
+});
+
+describe('defineMigration', () => {
+  it('checksums code-shipped SQL like a file', () => {
+    expect(defineMigration('20260101000000_outbox', 'SELECT 1;')).toEqual({ name: '20260101000000_outbox', sql: 'SELECT 1;', checksum: checksumOf('SELECT 1;') });
+  });
+
+  it('refuses a name the ledger layout does not allow', () => {
+    expect(() => defineMigration('outbox', 'SELECT 1;')).toThrow(/must be named/);
+  });
+});
+
+describe('combineMigrations', () => {
+  const m = (name: string) => defineMigration(name, `SELECT '${name}';`);
+
+  it('puts earlier sources first, each in timestamp order', () => {
+    const platform = [m('20270101000000_platform_b'), m('20200101000000_platform_a')];
+    const own = [m('20250101000000_own')];
+    expect(combineMigrations([platform, own]).map((x) => x.name)).toEqual([
+      '20200101000000_platform_a',
+      '20270101000000_platform_b',
+      '20250101000000_own',
+    ]);
+  });
+
+  it('refuses one name from two sources', () => {
+    expect(() => combineMigrations([[m('20250101000000_x')], [m('20250101000000_x')]])).toThrow(/two sources/);
+  });
+
+  it('of no sources is no migration', () => {
+    expect(combineMigrations([])).toEqual([]);
   });
 });

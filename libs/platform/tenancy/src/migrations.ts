@@ -11,6 +11,31 @@ export interface Migration {
 
 const folderPattern = /^\d{14}_[a-z0-9_]+$/;
 
+/** A migration shipped in code (e.g. a platform table every service's tenants need), not read from a folder. */
+export function defineMigration(name: string, sql: string): Migration {
+  if (!folderPattern.test(name)) throw new Error(`migration ${name} must be named <14-digit timestamp>_<snake_name>`);
+  return { name, sql, checksum: checksumOf(sql) };
+}
+
+/**
+ * The migrations of one schema from several sources, in the order given: platform
+ * sources (tables every service needs, e.g. the audit outbox) before the service's
+ * own, each source in timestamp order. A name in two sources is refused, because the
+ * per-schema ledger is keyed by name.
+ */
+export function combineMigrations(sources: ReadonlyArray<readonly Migration[]>): Migration[] {
+  const seen = new Set<string>();
+  return sources.flatMap((source) =>
+    [...source]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((migration) => {
+        if (seen.has(migration.name)) throw new Error(`migration ${migration.name} comes from two sources; platform migrations need their own names`);
+        seen.add(migration.name);
+        return migration;
+      }),
+  );
+}
+
 export function checksumOf(sql: string): string {
   return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
 }

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { tenancyFixture, fixtureMigrations } from '../tests/tenancy-fixture';
 import { withActor } from './actor-transaction';
-import { checksumOf } from './migrations';
+import { checksumOf, combineMigrations, defineMigration } from './migrations';
 
 type Fixture = Awaited<ReturnType<typeof tenancyFixture>>;
 
@@ -220,5 +220,77 @@ describe('maintenance database', () => {
     const unreachable = new MaintenanceDatabase({ url: 'postgres://postgres@127.0.0.1:1/none', databaseName: 'none', migrations: [], roleSecret: 'x' });
     await expect(unreachable.healthCheck().probe()).rejects.toThrow();
     await unreachable.close();
+  });
+});
+
+describe('platform migration sources', () => {
+  const platformTable = defineMigration('20250101000000_platform_ledger', 'CREATE TABLE platform_ledger (id int PRIMARY KEY);');
+
+  it('creates a platform table before the service tables in a new tenant, and adds it to tenants that predate it', async () => {
+    const fx = await tenancyFixture({ migrations: combineMigrations([[platformTable], migrationsUpTo(1)]) });
+    try {
+      const created = await fx.maintenance.provisionTenant('acme');
+      expect(created.applied).toEqual([platformTable.name, fixtureMigrations[0]?.name]);
+
+      const older = fx.replica(migrationsUpTo(1));
+      await older.provisionTenant('umbrella');
+      const report = await fx.maintenance.migrateAllTenants();
+      expect(report.migrated.find((m) => m.schema === 't_umbrella')?.applied).toEqual([platformTable.name]);
+      await fx.pools.use('umbrella', (pool) => pool.query('INSERT INTO platform_ledger VALUES (1)'));
+    } finally {
+      await fx.cleanup();
+    }
+  });
+});
+
+describe('maintenance listen', () => {
+  it('delivers NOTIFY payloads of its database and stops cleanly', async () => {
+    const fx = await tenancyFixture({ migrations: [] });
+    try {
+      const received: string[] = [];
+      const stop = await fx.maintenance.listen('ido_wake', (payload) => received.push(payload));
+      await fx.maintenance.query(`SELECT pg_notify('ido_wake', 't_acme')`);
+      await vi.waitFor(() => expect(received).toEqual(['t_acme']));
+      await stop();
+      await fx.maintenance.query(`SELECT pg_notify('ido_wake', 't_other')`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received).toEqual(['t_acme']);
+    } finally {
+      await fx.cleanup();
+    }
+  });
+});
+
+describe('shared schema', () => {
+  it('migrates a non-tenant schema with the ledger, once, owned by the owner role and closed to tenants', async () => {
+    const fx = await tenancyFixture({ migrations: migrationsUpTo(1) });
+    try {
+      const shared = [defineMigration('20260101000000_log', 'CREATE TABLE log (id int);')];
+      expect((await fx.maintenance.migrateSharedSchema('shared_log', shared)).applied).toEqual(['20260101000000_log']);
+      expect((await fx.replica().migrateSharedSchema('shared_log', shared)).applied).toEqual([]);
+      const owner = await fx.maintenance.query<{ owner: string }>(`SELECT tableowner AS owner FROM pg_tables WHERE schemaname = 'shared_log' AND tablename = 'log'`);
+      expect(owner.rows[0]?.owner).toMatch(/^o_[0-9a-f]{8}$/);
+      await fx.maintenance.provisionTenant('acme');
+      await expect(fx.pools.use('acme', (pool) => pool.query('SELECT * FROM shared_log.log'))).rejects.toThrow(/permission denied/);
+      expect(await fx.maintenance.listTenants()).toEqual(['acme']);
+      await expect(fx.maintenance.migrateSharedSchema('t_sneaky', shared)).rejects.toThrow(/refusing/);
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('runs a cross-tenant transaction and rolls it back when the work throws', async () => {
+    const fx = await tenancyFixture({ migrations: [] });
+    try {
+      await fx.maintenance.query('CREATE TABLE note (id int)');
+      await expect(fx.maintenance.transaction(async (client) => {
+        await client.query('INSERT INTO note VALUES (1)');
+        throw new Error('changed my mind');
+      })).rejects.toThrow(/changed my mind/);
+      await fx.maintenance.transaction((client) => client.query('INSERT INTO note VALUES (2)'));
+      expect((await fx.maintenance.query<{ id: number }>('SELECT id FROM note')).rows).toEqual([{ id: 2 }]);
+    } finally {
+      await fx.cleanup();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { sweepStaleTestDatabases } from './infrastructure';
+import { sweepStaleTestStreams } from './jetstream-cleanup';
 
 type StopContainer = () => Promise<unknown>;
 
@@ -30,6 +31,7 @@ export async function setup(): Promise<StopContainer | undefined> {
     }
   }
   await sweepStaleTestDatabases(2 * 60 * 60 * 1000).catch(() => undefined);
+  await sweepStaleTestStreams(2 * 60 * 60 * 1000).catch(() => undefined);
   return async () => {
     for (const stop of stops) await stop();
   };

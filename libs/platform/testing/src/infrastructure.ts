@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { dropNamespaceStreams } from './jetstream-cleanup';
 import { namespaceCreatedAt, testNamespacePrefix } from './test-namespace';
 
 /** Real Postgres and NATS: env URLs, else the local defaults (global-setup may start containers). */
@@ -30,10 +31,14 @@ export async function databasesOf(namespace: string): Promise<string[]> {
   });
 }
 
-/** Drops every database of a test namespace (and its tenant roles), even with sessions open. */
+/**
+ * Drops every database of a test namespace (and its tenant roles), even with sessions
+ * open, and its JetStream streams (a service's outbox relay creates one per namespace).
+ */
 export async function dropNamespaceDatabases(namespace: string): Promise<void> {
   if (!namespace.startsWith(testNamespacePrefix)) throw new Error(`refusing to drop non-test namespace ${namespace}`);
   for (const name of await databasesOf(namespace)) await dropTestDatabase(name);
+  await dropNamespaceStreams(namespace).catch(() => undefined);
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {
@@ -46,7 +51,9 @@ export async function dropTestDatabase(name: string): Promise<void> {
 
 /**
  * Tenant roles are server-wide and named after a hash of their database
- * (platform-tenancy's `databaseTag`, mirrored here to keep the libs acyclic).
+ * (platform-tenancy's `databaseTag`, mirrored here to keep the libs acyclic):
+ * `t_<tenant>_<tag>[_login]`, the owner `o_<tag>`, and a service's own NOLOGIN
+ * roles such as audit's writer `w_<tag>`.
  */
 function roleTag(databaseName: string): string {
   return createHash('sha256').update(databaseName).digest('hex').slice(0, 8);
@@ -56,7 +63,7 @@ async function dropRolesTagged(admin: Client, tags: string[]): Promise<string[]>
   if (!tags.length) return [];
   const roles = await admin.query<{ rolname: string }>(
     `SELECT rolname FROM pg_roles
-      WHERE rolname ~ '^(t_[a-z0-9_]+_[0-9a-f]{8}(_login)?|o_[0-9a-f]{8})$'
+      WHERE rolname ~ '^(t_[a-z0-9_]+_[0-9a-f]{8}(_login)?|[ow]_[0-9a-f]{8})$'
         AND substring(rolname from '([0-9a-f]{8})(_login)?$') = ANY($1)
       ORDER BY length(rolname) DESC`,
     [tags],
@@ -71,7 +78,7 @@ async function sweepOrphanRoles(admin: Client): Promise<string[]> {
   const live = new Set(databases.rows.map((d) => roleTag(d.datname)));
   const tagged = await admin.query<{ tag: string }>(
     `SELECT DISTINCT substring(rolname from '([0-9a-f]{8})(_login)?$') AS tag FROM pg_roles
-      WHERE rolname ~ '^(t_[a-z0-9_]+_[0-9a-f]{8}(_login)?|o_[0-9a-f]{8})$'`,
+      WHERE rolname ~ '^(t_[a-z0-9_]+_[0-9a-f]{8}(_login)?|[ow]_[0-9a-f]{8})$'`,
   );
   return dropRolesTagged(admin, tagged.rows.map((r) => r.tag).filter((tag) => !live.has(tag)));
 }

@@ -1,6 +1,5 @@
-import { defineStatusContract } from '../../common/service-status';
-
-export const auditV1 = {
-  statusGet: defineStatusContract('audit'),
-} as const;
+export { auditV1 } from './contracts';
+export * from './events';
 export * from './permissions';
+export * from './routes';
+export * as auditSchemas from './schemas';

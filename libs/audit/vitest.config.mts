@@ -1,0 +1,3 @@
+import { projectTestConfig } from '../../tools/vitest/preset.mts';
+
+export default projectTestConfig(import.meta.dirname);
