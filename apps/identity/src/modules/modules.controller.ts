@@ -17,6 +17,6 @@ export class ModulesController {
   @Requires(can.moduleManage)
   @Handles(identityV1.moduleSet)
   set(request: ParsedRequestOf<typeof identityV1.moduleSet>) {
-    return this.modules.set(currentActor().tenant, request.module, request.enabled);
+    return this.modules.set(currentActor(), request.module, request.enabled);
   }
 }

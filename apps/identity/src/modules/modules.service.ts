@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@ido/identity';
 import { identityEvents, type ModuleName, moduleNames } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
+import { auditActorOf } from '../access/audit-actor';
 import { IdentityEvents } from '../access/identity-events';
 import { type Tenant, TenantRegistry } from '../tenants/tenant-registry.repository';
 
@@ -17,11 +19,12 @@ export class ModulesService {
     return moduleNames.map((module) => ({ module, enabled: enabled.has(module) }));
   }
 
-  async set(tenant: string, module: ModuleName, enabled: boolean): Promise<{ module: ModuleName; enabled: boolean }> {
+  async set(actor: Actor, module: ModuleName, enabled: boolean): Promise<{ module: ModuleName; enabled: boolean }> {
+    const tenant = actor.tenant;
     const current = new Set((await this.tenantOf(tenant)).modules);
     if (enabled) current.add(module);
     else current.delete(module);
-    const updated = await this.tenants.setModules(tenant, moduleNames.filter((m) => current.has(m)));
+    const updated = await this.tenants.setModules(tenant, moduleNames.filter((m) => current.has(m)), auditActorOf(actor));
     this.events.publish(identityEvents.tenantChanged, { tenant, status: updated.status, modules: updated.modules });
     return { module, enabled };
   }

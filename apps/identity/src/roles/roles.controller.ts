@@ -25,19 +25,19 @@ export class RolesController {
   @Requires(can.roleManage)
   @Handles(identityV1.roleCreate)
   create(request: Req<'roleCreate'>) {
-    return this.roles.create(currentActor().tenant, request);
+    return this.roles.create(currentActor(), request);
   }
 
   @Requires(can.roleManage)
   @Handles(identityV1.roleUpdate)
   update({ name, ...change }: Req<'roleUpdate'>) {
-    return this.roles.update(currentActor().tenant, name, change);
+    return this.roles.update(currentActor(), name, change);
   }
 
   @Requires(can.roleManage)
   @Handles(identityV1.roleDelete)
   async delete(request: Req<'roleDelete'>) {
-    await this.roles.delete(currentActor().tenant, request.name);
+    await this.roles.delete(currentActor(), request.name);
     return { ok: true as const };
   }
 }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@ido/identity';
 import { permissionCatalogue } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
 import { isUniqueViolation } from '@ido/platform-tenancy';
+import { auditActorOf } from '../access/audit-actor';
 import { grantablePermissions } from './built-in-roles';
 import { RolesRepository, type RoleView } from './roles.repository';
 
@@ -19,26 +21,27 @@ export class RolesService {
     return permissionCatalogue.filter((p) => grantable.has(p.name)).map(({ name, description }) => ({ name, description }));
   }
 
-  async create(tenant: string, role: { name: string; description: string; permissions: string[] }): Promise<RoleView> {
+  async create(actor: Actor, role: { name: string; description: string; permissions: string[] }): Promise<RoleView> {
+    const tenant = actor.tenant;
     assertGrantable(tenant, role.permissions);
     try {
-      return await this.roles.create(tenant, { ...role, permissions: [...new Set(role.permissions)].sort() });
+      return await this.roles.create(tenant, { ...role, permissions: [...new Set(role.permissions)].sort() }, auditActorOf(actor));
     } catch (error) {
       if (isUniqueViolation(error)) throw new IdoError('CONFLICT', `Role ${role.name} already exists`);
       throw error;
     }
   }
 
-  async update(tenant: string, name: string, change: { description?: string; permissions?: string[] }): Promise<RoleView> {
-    await this.editable(tenant, name);
-    if (change.permissions) assertGrantable(tenant, change.permissions);
-    return this.roles.update(tenant, name, { ...change, permissions: change.permissions && [...new Set(change.permissions)].sort() });
+  async update(actor: Actor, name: string, change: { description?: string; permissions?: string[] }): Promise<RoleView> {
+    await this.editable(actor.tenant, name);
+    if (change.permissions) assertGrantable(actor.tenant, change.permissions);
+    return this.roles.update(actor.tenant, name, { ...change, permissions: change.permissions && [...new Set(change.permissions)].sort() }, auditActorOf(actor));
   }
 
-  async delete(tenant: string, name: string): Promise<void> {
-    await this.editable(tenant, name);
-    if (await this.roles.isAssigned(tenant, name)) throw new IdoError('CONFLICT', `Role ${name} is still assigned; take it away first`);
-    await this.roles.delete(tenant, name);
+  async delete(actor: Actor, name: string): Promise<void> {
+    await this.editable(actor.tenant, name);
+    if (await this.roles.isAssigned(actor.tenant, name)) throw new IdoError('CONFLICT', `Role ${name} is still assigned; take it away first`);
+    await this.roles.delete(actor.tenant, name, auditActorOf(actor));
   }
 
   private async editable(tenant: string, name: string): Promise<RoleView> {

@@ -1,4 +1,6 @@
+import { assertAudited } from '@ido/audit';
 import { identityV1 } from '@ido/internal-api';
+import { TenantClients } from '@ido/platform-tenancy';
 import { identityFixture, type IdentityFixture, type TenantAdmin } from '../../tests/identity-fixture';
 
 describe('roles', () => {
@@ -21,6 +23,7 @@ describe('roles', () => {
   it('creates, changes and deletes a custom role, whose permissions reach its holders', async () => {
     const role = await fx.call(identityV1.roleCreate, { name: 'night-supervisor', description: 'Nights', permissions: ['staffing:shift:read', 'staffing:attendance:approve'] }, acme.token);
     expect(role).toEqual({ name: 'night-supervisor', description: 'Nights', builtIn: false, permissions: ['staffing:attendance:approve', 'staffing:shift:read'] });
+    await assertAudited(fx.service.app.get(TenantClients), 'acme', { action: 'identity.role.create', entity: { type: 'role', id: 'night-supervisor' }, before: null });
     const holder = await fx.createUser(acme, 'nights', ['night-supervisor']);
     expect((await fx.call(identityV1.authMe, {}, holder.token)).permissions).toEqual(['staffing:attendance:approve', 'staffing:shift:read']);
 
@@ -28,6 +31,7 @@ describe('roles', () => {
     expect(await fx.attempt(identityV1.roleDelete, { name: 'night-supervisor' }, acme.token)).toMatchObject({ ok: false, code: 'CONFLICT' });
     await fx.call(identityV1.userSetRoles, { id: holder.user.id, roles: [] }, acme.token);
     expect(await fx.attempt(identityV1.roleDelete, { name: 'night-supervisor' }, acme.token)).toMatchObject({ ok: true });
+    await assertAudited(fx.service.app.get(TenantClients), 'acme', { action: 'identity.role.delete', entity: { type: 'role', id: 'night-supervisor' }, after: null });
     expect((await fx.call(identityV1.roleList, {}, acme.token)).items.map((r) => r.name)).not.toContain('night-supervisor');
   });
 

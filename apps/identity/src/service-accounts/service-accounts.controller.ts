@@ -19,7 +19,7 @@ export class ServiceAccountsController {
   @Requires(can.serviceAccountManage)
   @Handles(identityV1.serviceAccountCreate)
   create(request: Req<'serviceAccountCreate'>) {
-    return this.accounts.create(currentActor().tenant, request);
+    return this.accounts.create(currentActor(), request);
   }
 
   @Requires(can.serviceAccountManage)
@@ -31,6 +31,6 @@ export class ServiceAccountsController {
   @Requires(can.serviceAccountManage)
   @Handles(identityV1.serviceAccountDisable)
   disable(request: Req<'serviceAccountDisable'>) {
-    return this.accounts.disable(currentActor().tenant, request.id);
+    return this.accounts.disable(currentActor(), request.id);
   }
 }

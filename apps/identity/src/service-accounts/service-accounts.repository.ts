@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { identitySchemas } from '@ido/internal-api';
+import { type AuditActor, AuditLog } from '@ido/audit';
 import { IdentityDatabase } from '../database/identity-database';
 import type { Prisma } from '../../prisma/generated/prisma/client';
 
@@ -18,16 +19,25 @@ const view = (row: Row): ServiceAccountView => ({
 
 @Injectable()
 export class ServiceAccountsRepository {
-  constructor(@Inject(IdentityDatabase) private readonly db: IdentityDatabase) {}
+  constructor(
+    @Inject(IdentityDatabase) private readonly db: IdentityDatabase,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
 
-  async create(tenant: string, account: { name: string; clientId: string; secretHash: string; roles: string[] }): Promise<ServiceAccountView> {
-    const row = await this.db.ofTenant(tenant, (db) =>
-      db.serviceAccount.create({
-        data: { name: account.name, clientId: account.clientId, secretHash: account.secretHash, roles: { create: account.roles.map((roleName) => ({ roleName })) } },
-        include: withRoles,
+  /** The secret's digest never reaches the audit record: the view has none. */
+  async create(tenant: string, account: { name: string; clientId: string; secretHash: string; roles: string[] }, by: AuditActor): Promise<ServiceAccountView> {
+    return this.db.ofTenant(tenant, (db) =>
+      db.$transaction(async (tx) => {
+        const created = view(
+          await tx.serviceAccount.create({
+            data: { name: account.name, clientId: account.clientId, secretHash: account.secretHash, roles: { create: account.roles.map((roleName) => ({ roleName })) } },
+            include: withRoles,
+          }),
+        );
+        await this.audit.record(tx, { tenant, actor: by, action: 'identity.service-account.create', entity: { type: 'service-account', id: created.id }, before: null, after: created });
+        return created;
       }),
     );
-    return view(row);
   }
 
   async list(tenant: string): Promise<ServiceAccountView[]> {
@@ -39,11 +49,17 @@ export class ServiceAccountsRepository {
     return row ? { account: view(row), secretHash: row.secretHash } : undefined;
   }
 
-  async disable(tenant: string, id: string): Promise<ServiceAccountView | undefined> {
-    return this.db.ofTenant(tenant, async (db) => {
-      const { count } = await db.serviceAccount.updateMany({ where: { id, disabledAt: null }, data: { disabledAt: new Date() } });
-      const row = await db.serviceAccount.findUnique({ where: { id }, include: withRoles });
-      return row && (count === 1 || row.disabledAt) ? view(row) : undefined;
-    });
+  async disable(tenant: string, id: string, by: AuditActor): Promise<ServiceAccountView | undefined> {
+    return this.db.ofTenant(tenant, (db) =>
+      db.$transaction(async (tx) => {
+        const { count } = await tx.serviceAccount.updateMany({ where: { id, disabledAt: null }, data: { disabledAt: new Date() } });
+        const row = await tx.serviceAccount.findUnique({ where: { id }, include: withRoles });
+        if (!row) return undefined;
+        if (count === 1) {
+          await this.audit.record(tx, { tenant, actor: by, action: 'identity.service-account.disable', entity: { type: 'service-account', id }, before: { ...view(row), disabledAt: null }, after: view(row) });
+        }
+        return view(row);
+      }),
+    );
   }
 }

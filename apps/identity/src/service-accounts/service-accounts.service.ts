@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@ido/identity';
 import type { identitySchemas } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
 import { randomBytes } from 'node:crypto';
+import { auditActorOf } from '../access/audit-actor';
 import { AccessTokens } from '../auth/access-tokens';
 import { digestOf, newSecret, sameDigest } from '../auth/opaque-secret';
 import { SessionRevocations } from '../auth/session-revocations';
@@ -26,7 +28,8 @@ export class ServiceAccountsService {
   ) {}
 
   /** The secret is returned once and stored only as a digest. */
-  async create(tenant: string, request: { name: string; roles: string[] }): Promise<{ serviceAccount: ServiceAccount; clientSecret: string }> {
+  async create(actor: Actor, request: { name: string; roles: string[] }): Promise<{ serviceAccount: ServiceAccount; clientSecret: string }> {
+    const tenant = actor.tenant;
     const unknown = await this.roles.unknown(tenant, request.roles);
     if (unknown.length) throw new IdoError('VALIDATION_FAILED', 'Unknown roles', { roles: unknown });
     const clientSecret = newSecret();
@@ -35,7 +38,7 @@ export class ServiceAccountsService {
       clientId: `sa_${randomBytes(12).toString('hex')}`,
       secretHash: digestOf(clientSecret),
       roles: [...new Set(request.roles)],
-    });
+    }, auditActorOf(actor));
     return { serviceAccount, clientSecret };
   }
 
@@ -43,8 +46,9 @@ export class ServiceAccountsService {
     return this.accounts.list(tenant);
   }
 
-  async disable(tenant: string, id: string): Promise<ServiceAccount> {
-    const account = await this.accounts.disable(tenant, id);
+  async disable(actor: Actor, id: string): Promise<ServiceAccount> {
+    const tenant = actor.tenant;
+    const account = await this.accounts.disable(tenant, id, auditActorOf(actor));
     if (!account) throw new IdoError('NOT_FOUND', 'Service account not found');
     await this.revocations.revoke(tenant, { subjectId: id }, 'service-account-disabled');
     return account;

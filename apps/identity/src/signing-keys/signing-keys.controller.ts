@@ -1,7 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Requires } from '@ido/identity';
+import { currentActor, Requires } from '@ido/identity';
 import { identityPermissions as can, identityV1 } from '@ido/internal-api';
 import { Handles, Public } from '@ido/platform-messaging';
+import { auditActorOf } from '../access/audit-actor';
 import { SigningKeys } from './signing-keys.service';
 
 @Controller()
@@ -17,6 +18,6 @@ export class SigningKeysController {
   @Requires(can.signingKeyRotate)
   @Handles(identityV1.signingKeyRotate)
   async rotate() {
-    return { kid: await this.keys.rotate() };
+    return { kid: await this.keys.rotate(auditActorOf(currentActor())) };
   }
 }

@@ -4,7 +4,9 @@ import { identityEvents, type identitySchemas } from '@ido/internal-api';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey } from 'jose';
+import type { AuditActor } from '@ido/audit';
 import { IdentityEvents } from '../access/identity-events';
+import { identityItself } from '../access/audit-actor';
 import type { IdentitySettings } from '../identity.settings';
 import { openPrivateKey, sealPrivateKey } from './key-encryption';
 import { type SigningKeyRow, SigningKeysRepository } from './signing-keys.repository';
@@ -62,8 +64,8 @@ export class SigningKeys implements OnModuleDestroy {
     return this.active;
   }
 
-  async rotate(): Promise<string> {
-    const kid = await this.rotateIf(() => true);
+  async rotate(by: AuditActor): Promise<string> {
+    const kid = await this.rotateIf(() => true, by);
     await this.maintain();
     return kid;
   }
@@ -76,7 +78,7 @@ export class SigningKeys implements OnModuleDestroy {
   /** Rotates when due, forgets a cached key another replica superseded, announces JWKS changes. */
   private async maintain(): Promise<void> {
     const rotationMs = this.settings.signingKeyRotationSeconds * 1000;
-    await this.rotateIf((current) => !current || Date.now() - current.createdAt.getTime() >= rotationMs);
+    await this.rotateIf((current) => !current || Date.now() - current.createdAt.getTime() >= rotationMs, identityItself);
     const current = await this.keys.current();
     if (this.active && current?.kid !== this.active.kid) this.active = undefined;
     const kids = (await this.jwks()).map((key) => key.kid);
@@ -86,13 +88,13 @@ export class SigningKeys implements OnModuleDestroy {
     }
   }
 
-  private async rotateIf(due: (current: SigningKeyRow | null) => boolean): Promise<string> {
+  private async rotateIf(due: (current: SigningKeyRow | null) => boolean, by: AuditActor): Promise<string> {
     const kid = randomUUID();
     const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { crv: 'Ed25519', extractable: true });
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' };
     const privateKeyEnc = sealPrivateKey(await exportPKCS8(privateKey), this.settings.keyEncryptionKey);
     const retireAt = new Date(Date.now() + (this.settings.accessTokenTtlSeconds + CLOCK_SKEW_SECONDS) * 1000);
-    const rotated = await this.keys.replaceCurrent({ kid, publicJwk, privateKeyEnc }, retireAt, due);
+    const rotated = await this.keys.replaceCurrent({ kid, publicJwk, privateKeyEnc }, retireAt, due, by);
     if (rotated) {
       this.active = undefined;
       this.log.log(`signing key ${kid} is now current`);

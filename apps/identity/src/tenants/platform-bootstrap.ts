@@ -6,7 +6,8 @@ import { IdentityEvents } from '../access/identity-events';
 import type { IdentitySettings } from '../identity.settings';
 import { SigningKeys } from '../signing-keys/signing-keys.service';
 import { PLATFORM_TENANT } from '../roles/built-in-roles';
-import { identityItself, UsersService } from '../users/users.service';
+import { identityItself } from '../access/audit-actor';
+import { UsersService } from '../users/users.service';
 import { TenantRegistry } from './tenant-registry.repository';
 import { TenantsService } from './tenants.service';
 
@@ -51,7 +52,7 @@ export class PlatformBootstrap implements OnModuleInit, OnApplicationBootstrap {
 
   private async bootstrap(): Promise<void> {
     await this.tenants.prepare(PLATFORM_TENANT);
-    const platform = (await this.registry.find(PLATFORM_TENANT)) ?? (await this.registry.insert({ id: PLATFORM_TENANT, name: 'Platform operators', modules: [] }));
+    const platform = (await this.registry.find(PLATFORM_TENANT)) ?? (await this.registry.insert({ id: PLATFORM_TENANT, name: 'Platform operators', modules: [] }, identityItself));
     // Verifiers that loaded their snapshot while the registry was still being created learn of it now.
     this.events.publish(identityEvents.tenantChanged, { tenant: platform.id, status: platform.status, modules: platform.modules });
     await this.signingKeys.start();

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { identitySchemas, ModuleName } from '@ido/internal-api';
+import { type AuditActor, AuditLog } from '@ido/audit';
 import { IdentityDatabase } from '../database/identity-database';
-import type { Tenant as TenantRow } from '../../prisma/generated/prisma/client';
+import type { Prisma, Tenant as TenantRow } from '../../prisma/generated/prisma/client';
 
 export type Tenant = identitySchemas.Tenant;
 export type TenantStatus = Tenant['status'];
@@ -20,7 +21,25 @@ export function tenantView(row: TenantRow): Tenant {
 /** The registry of tenants, kept in the platform tenant's schema. */
 @Injectable()
 export class TenantRegistry {
-  constructor(@Inject(IdentityDatabase) private readonly db: IdentityDatabase) {}
+  constructor(
+    @Inject(IdentityDatabase) private readonly db: IdentityDatabase,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * A registry change and its audit record in one transaction (in the platform
+   * schema's outbox), recorded under the tenant it concerns so its auditors see it.
+   */
+  private audited(by: AuditActor, verb: string, id: string, change: (tx: Prisma.TransactionClient) => Promise<[TenantRow | null, TenantRow]>): Promise<Tenant> {
+    return this.db.registry((db) =>
+      db.$transaction(async (tx) => {
+        const [before, after] = await change(tx);
+        const view = tenantView(after);
+        await this.audit.record(tx, { tenant: id, actor: by, action: `identity.tenant.${verb}`, entity: { type: 'tenant', id }, before: before && tenantView(before), after: view });
+        return view;
+      }),
+    );
+  }
 
   async find(id: string): Promise<Tenant | undefined> {
     const row = await this.db.registry((db) => db.tenant.findUnique({ where: { id } }));
@@ -39,19 +58,19 @@ export class TenantRegistry {
     return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
   }
 
-  async insert(tenant: { id: string; name: string; modules: ModuleName[] }): Promise<Tenant> {
-    return tenantView(await this.db.registry((db) => db.tenant.create({ data: tenant })));
+  insert(tenant: { id: string; name: string; modules: ModuleName[] }, by: AuditActor): Promise<Tenant> {
+    return this.audited(by, 'create', tenant.id, async (tx) => [null, await tx.tenant.create({ data: tenant })]);
   }
 
-  async setStatus(id: string, status: TenantStatus): Promise<Tenant> {
-    const row = await this.db.registry((db) =>
-      db.tenant.update({ where: { id }, data: { status, suspendedAt: status === 'suspended' ? new Date() : null } }),
-    );
-    return tenantView(row);
+  setStatus(id: string, status: TenantStatus, by: AuditActor): Promise<Tenant> {
+    return this.audited(by, status === 'suspended' ? 'suspend' : 'resume', id, async (tx) => [
+      await tx.tenant.findUniqueOrThrow({ where: { id } }),
+      await tx.tenant.update({ where: { id }, data: { status, suspendedAt: status === 'suspended' ? new Date() : null } }),
+    ]);
   }
 
-  async setModules(id: string, modules: ModuleName[]): Promise<Tenant> {
-    return tenantView(await this.db.registry((db) => db.tenant.update({ where: { id }, data: { modules } })));
+  setModules(id: string, modules: ModuleName[], by: AuditActor): Promise<Tenant> {
+    return this.audited(by, 'set-modules', id, async (tx) => [await tx.tenant.findUniqueOrThrow({ where: { id } }), await tx.tenant.update({ where: { id }, data: { modules } })]);
   }
 
   async all(): Promise<Tenant[]> {

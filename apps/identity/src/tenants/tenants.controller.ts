@@ -1,7 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Requires } from '@ido/identity';
+import { currentActor, Requires } from '@ido/identity';
 import { identityPermissions as can, identityV1, type ParsedRequestOf } from '@ido/internal-api';
 import { Handles } from '@ido/platform-messaging';
+import { auditActorOf } from '../access/audit-actor';
 import { TenantsService } from './tenants.service';
 
 type Req<K extends keyof typeof identityV1> = ParsedRequestOf<(typeof identityV1)[K]>;
@@ -14,7 +15,7 @@ export class TenantsController {
   @Requires(can.tenantCreate)
   @Handles(identityV1.tenantCreate)
   create(request: Req<'tenantCreate'>) {
-    return this.tenants.create(request);
+    return this.tenants.create(request, auditActorOf(currentActor()));
   }
 
   @Requires(can.tenantRead)
@@ -32,12 +33,12 @@ export class TenantsController {
   @Requires(can.tenantSuspend)
   @Handles(identityV1.tenantSuspend)
   suspend(request: Req<'tenantSuspend'>) {
-    return this.tenants.setStatus(request.id, 'suspended');
+    return this.tenants.setStatus(request.id, 'suspended', auditActorOf(currentActor()));
   }
 
   @Requires(can.tenantSuspend)
   @Handles(identityV1.tenantResume)
   resume(request: Req<'tenantResume'>) {
-    return this.tenants.setStatus(request.id, 'active');
+    return this.tenants.setStatus(request.id, 'active', auditActorOf(currentActor()));
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuditActor } from '@ido/audit';
 import { optionalActor } from '@ido/identity';
 import { identityEvents, type ModuleName } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
@@ -6,7 +7,9 @@ import { isUniqueViolation, MaintenanceDatabase } from '@ido/platform-tenancy';
 import { IdentityEvents } from '../access/identity-events';
 import { builtInRolesOf, PLATFORM_TENANT } from '../roles/built-in-roles';
 import { RolesRepository } from '../roles/roles.repository';
-import { auditActorOf, identityItself, UsersService } from '../users/users.service';
+import { auditActorOf } from '../access/audit-actor';
+import { identityItself } from '../access/audit-actor';
+import { UsersService } from '../users/users.service';
 import { normalizeEmail, type UserView } from '../users/users.repository';
 import { type Tenant, TenantRegistry, type TenantStatus } from './tenant-registry.repository';
 
@@ -35,12 +38,12 @@ export class TenantsService {
   ) {}
 
   /** Schema, built-in roles and first admin, then the registry entry: a tenant is listed only once complete. */
-  async create(request: NewTenant): Promise<{ tenant: Tenant; admin: { user: UserView; invitationToken: string | null } }> {
+  async create(request: NewTenant, by: AuditActor): Promise<{ tenant: Tenant; admin: { user: UserView; invitationToken: string | null } }> {
     if (request.id === PLATFORM_TENANT) throw new IdoError('CONFLICT', 'Tenant id is reserved');
     if (await this.tenants.find(request.id)) throw new IdoError('CONFLICT', `Tenant ${request.id} already exists`);
     await this.prepare(request.id);
     const admin = await this.firstAdmin(request.id, request.admin);
-    const tenant = await this.tenants.insert({ id: request.id, name: request.name, modules: request.modules }).catch((error: unknown) => {
+    const tenant = await this.tenants.insert({ id: request.id, name: request.name, modules: request.modules }, by).catch((error: unknown) => {
       throw isUniqueViolation(error) ? new IdoError('CONFLICT', `Tenant ${request.id} already exists`) : error;
     });
     this.events.publish(identityEvents.tenantProvisioned, { tenant: tenant.id, status: tenant.status, modules: tenant.modules });
@@ -69,10 +72,10 @@ export class TenantsService {
   }
 
   /** Suspension takes effect at every verifier at once (event), and at identity for new sign-ins. */
-  async setStatus(id: string, status: TenantStatus): Promise<Tenant> {
+  async setStatus(id: string, status: TenantStatus, by: AuditActor): Promise<Tenant> {
     if (id === PLATFORM_TENANT) throw new IdoError('PRECONDITION_FAILED', 'The platform tenant cannot be suspended');
     await this.get(id);
-    const tenant = await this.tenants.setStatus(id, status);
+    const tenant = await this.tenants.setStatus(id, status, by);
     this.events.publish(identityEvents.tenantChanged, { tenant: id, status: tenant.status, modules: tenant.modules });
     this.log.log(`tenant ${id} is now ${status}`);
     return tenant;

@@ -1,6 +1,7 @@
 import { identityEvents, identityV1 } from '@ido/internal-api';
 import { wireSubject } from '@ido/platform-messaging';
-import { MaintenanceDatabase } from '@ido/platform-tenancy';
+import { assertAudited } from '@ido/audit';
+import { MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
 import { JSONCodec } from 'nats';
 import { identityFixture, type IdentityFixture, type TenantAdmin } from '../../tests/identity-fixture';
 
@@ -65,6 +66,9 @@ describe('tenants', () => {
     expect(await fx.attempt(identityV1.authMe, {}, tenant.token)).toMatchObject({ ok: true });
 
     expect(await fx.call(identityV1.tenantSuspend, { id: 'umbrella' }, fx.platformToken)).toMatchObject({ status: 'suspended', suspendedAt: expect.any(String) });
+    // Recorded with the registry change, in the platform schema's outbox, under the tenant it concerns.
+    const record = await assertAudited(fx.service.app.get(TenantClients), 'platform', { action: 'identity.tenant.suspend', entity: { type: 'tenant', id: 'umbrella' } });
+    expect(record).toMatchObject({ tenant: 'umbrella', actor: { kind: 'user' }, before: { status: 'active' }, after: { status: 'suspended' } });
     await expect.poll(async () => (await fx.attempt(identityV1.authMe, {}, tenant.token)).ok, { timeout: 2_000, interval: 20 }).toBe(false);
     expect(await fx.attempt(identityV1.authLogin, { tenant: 'umbrella', email: tenant.email, password: tenant.password })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await fx.attempt(identityV1.authRefresh, { refreshToken: tenant.tokens.refreshToken })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });

@@ -2,7 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { Authenticated, currentActor, Requires } from '@ido/identity';
 import { identityPermissions as can, identityV1, type ParsedRequestOf } from '@ido/internal-api';
 import { Handles, Public } from '@ido/platform-messaging';
-import { auditActorOf, UsersService } from './users.service';
+import { auditActorOf } from '../access/audit-actor';
+import { UsersService } from './users.service';
 
 type Req<K extends keyof typeof identityV1> = ParsedRequestOf<(typeof identityV1)[K]>;
 

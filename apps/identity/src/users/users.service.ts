@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditActor } from '@ido/audit';
 import type { Actor } from '@ido/identity';
 import { IdoError } from '@ido/platform-messaging';
+import type { AuditActor } from '@ido/audit';
+import { auditActorOf } from '../access/audit-actor';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
 import { digestOf, tenantOfSecret, tenantScopedSecret } from '../auth/opaque-secret';
 import { SessionRevocations } from '../auth/session-revocations';
@@ -19,11 +20,7 @@ export interface NewUserRequest {
   password?: string;
 }
 
-/** The audit log's view of who acted. */
-export const auditActorOf = (actor: Actor): AuditActor => ({ kind: actor.kind, id: actor.id });
 
-/** Changes identity makes by itself (first platform operator; a tenant's first admin outside a request). */
-export const identityItself: AuditActor = { kind: 'service', id: 'identity' };
 
 function found(user: UserView | undefined): UserView {
   if (!user) throw new IdoError('NOT_FOUND', 'User not found');
