@@ -1,9 +1,10 @@
 import { AuditLog, OutboxRelay, outboxMigration } from '@ido/audit';
-import { auditV1, identityV1 } from '@ido/internal-api';
+import { auditV1 } from '@ido/internal-api';
 import { ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } from '@ido/platform-tenancy';
 import { infrastructureUrls } from '@ido/platform-testing';
 import { connect } from 'nats';
 import type { Pool } from 'pg';
+import { type GatewayClient, gatewayClient, operatorEnv } from './gateway-client';
 import { type RunningSystem, startSystem } from './system';
 
 /*
@@ -12,37 +13,22 @@ import { type RunningSystem, startSystem } from './system';
  * relay) records changes, the audit service logs them, and each tenant's admin reads and
  * verifies only its own log.
  */
-const operator = { email: 'ops@platform.test', password: 'platform operator passphrase' };
 
 describe('audit over HTTP', () => {
   let system: RunningSystem;
-  let gateway: string;
+  let client: GatewayClient;
   beforeAll(async () => {
-    system = await startSystem({ IDO_PLATFORM_ADMIN_EMAIL: operator.email, IDO_PLATFORM_ADMIN_PASSWORD: operator.password });
-    gateway = system.url('gateway');
+    system = await startSystem(operatorEnv);
+    client = gatewayClient(system.url('gateway'));
   });
   afterAll(() => system?.stop());
 
-  async function http(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-    const response = await fetch(`${gateway}${path}`, {
-      method,
-      headers: { ...(options.body !== undefined && { 'content-type': 'application/json' }), ...(options.token && { authorization: `Bearer ${options.token}` }) },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    return { status: response.status, body: (await response.json()) as unknown };
-  }
+  const http: GatewayClient['http'] = (method, path, options) => client.http(method, path, options);
 
-  const login = async (tenant: string, email: string, password: string) =>
-    identityV1.authLogin.reply.parse((await http('POST', '/v1/auth/login', { body: { tenant, email, password } })).body).accessToken;
-
-  async function tenantAdmin(operatorToken: string, id: string): Promise<string> {
-    const admin = { email: `admin@${id}.test`, displayName: `${id} admin`, password: `${id} night shift passphrase` };
-    expect((await http('POST', '/v1/platform/tenants', { token: operatorToken, body: { id, name: id, modules: ['sales'], admin } })).status).toBe(201);
-    return login(id, admin.email, admin.password);
-  }
+  const tenantAdmin = async (operatorToken: string, id: string): Promise<string> => (await client.createTenant(operatorToken, id, ['sales'])).tokens.accessToken;
 
   it("lists and verifies a tenant's own log, newest first, and nothing of another tenant", { timeout: 60_000 }, async () => {
-    const ops = await login('platform', operator.email, operator.password);
+    const ops = await client.operatorToken();
     // Right after start the gateway may still be loading identity's keys and access state (503 meanwhile).
     await expect.poll(async () => (await http('GET', '/v1/auth/me', { token: ops })).status, { timeout: 10_000 }).toBe(200);
     const acme = await tenantAdmin(ops, 'acme');
@@ -69,7 +55,7 @@ describe('audit over HTTP', () => {
       }
 
       const page = async (token: string, query = '') => auditV1.eventsList.reply.parse((await http('GET', `/v1/audit/events${query}`, { token })).body);
-      await expect.poll(async () => (await page(acme)).items.length, { timeout: 15_000 }).toBe(4);
+      await expect.poll(async () => (await page(acme)).items.length, { timeout: 15_000 }).toBe(5);
       const leads = '?action=sales.lead.create';
       const first = await page(acme, `${leads}&limit=2`);
       expect(first.items.map((e) => e.entity.id)).toEqual(['l-3', 'l-2']);
@@ -80,9 +66,11 @@ describe('audit over HTTP', () => {
       // Identity audited the admin it created for the operator, in acme's own log.
       const adminCreated = await page(acme, '?action=identity.user.create');
       expect(adminCreated.items).toMatchObject([{ source: 'identity', actor: { kind: 'user' }, entity: { type: 'user' }, after: { email: 'admin@acme.test' } }]);
-      expect((await page(globex)).items.map((e) => e.action)).toEqual(['identity.user.create']);
+      // The operator's creation of the tenant is in the tenant's own log too (written in the platform's outbox).
+      expect((await page(acme, '?action=identity.tenant.create')).items).toMatchObject([{ source: 'identity', entity: { type: 'tenant', id: 'acme' } }]);
+      await expect.poll(async () => (await page(globex)).items.map((e) => e.action).sort(), { timeout: 15_000 }).toEqual(['identity.tenant.create', 'identity.user.create']);
 
-      expect(await http('POST', '/v1/audit/verify', { token: acme, body: {} })).toMatchObject({ status: 200, body: { intact: true, checked: 4, headSeq: 4 } });
+      expect(await http('POST', '/v1/audit/verify', { token: acme, body: {} })).toMatchObject({ status: 200, body: { intact: true, checked: 5, headSeq: 5 } });
       expect((await http('GET', '/v1/audit/events')).status).toBe(401);
       expect((await http('GET', '/v1/audit/events?limit=0', { token: acme })).status).toBe(400);
     } finally {

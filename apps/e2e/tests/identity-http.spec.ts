@@ -1,5 +1,6 @@
 import { identityV1 } from '@ido/internal-api';
 import { connectTestNats, rawRequest } from '@ido/platform-testing';
+import { type GatewayClient, gatewayClient, operatorEnv, platformOperator } from './gateway-client';
 import { type RunningSystem, startSystem } from './system';
 
 /*
@@ -7,68 +8,44 @@ import { type RunningSystem, startSystem } from './system';
  * the platform operator creates tenants, tenant admins manage their users, and
  * nothing of one tenant is reachable with another tenant's token.
  */
-const operator = { email: 'ops@platform.test', password: 'platform operator passphrase' };
 
 describe('identity over HTTP', () => {
   let system: RunningSystem;
-  let gateway: string;
+  let client: GatewayClient;
 
   beforeAll(async () => {
-    system = await startSystem({ IDO_PLATFORM_ADMIN_EMAIL: operator.email, IDO_PLATFORM_ADMIN_PASSWORD: operator.password });
-    gateway = system.url('gateway');
+    system = await startSystem(operatorEnv);
+    client = gatewayClient(system.url('gateway'));
   });
   afterAll(() => system?.stop());
 
-  async function http(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const response = await fetch(`${gateway}${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined && { 'content-type': 'application/json' }),
-        ...(options.token && { authorization: `Bearer ${options.token}` }),
-        ...options.headers,
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    return { status: response.status, body: (await response.json()) as unknown };
-  }
-
-  const login = async (tenant: string, email: string, password: string) =>
-    identityV1.authLogin.reply.parse((await http('POST', '/v1/auth/login', { body: { tenant, email, password } })).body);
-
-  async function createTenant(token: string, id: string) {
-    const admin = { email: `admin@${id}.test`, displayName: `${id} admin`, password: `${id} night shift passphrase` };
-    const created = await http('POST', '/v1/platform/tenants', { token, body: { id, name: `${id} security`, modules: ['accounting'], admin } });
-    expect(created).toMatchObject({ status: 201, body: { tenant: { id, status: 'active' } } });
-    return { ...admin, tokens: await login(id, admin.email, admin.password) };
-  }
-
   it('takes a tenant from creation to isolated daily use', async () => {
-    const jwks = await http('GET', '/.well-known/jwks.json');
+    const jwks = await client.http('GET', '/.well-known/jwks.json');
     expect(jwks).toMatchObject({ status: 200, body: { keys: [{ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' }] } });
 
-    const ops = await login('platform', operator.email, operator.password);
+    const ops = await client.login('platform', platformOperator.email, platformOperator.password);
     expect(ops).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
-    const acme = await createTenant(ops.accessToken, 'acme');
-    const globex = await createTenant(ops.accessToken, 'globex');
+    const acme = await client.createTenant(ops.accessToken, 'acme', ['accounting']);
+    const globex = await client.createTenant(ops.accessToken, 'globex', ['accounting']);
 
-    const me = await http('GET', '/v1/auth/me', { token: acme.tokens.accessToken });
+    const me = await client.http('GET', '/v1/auth/me', { token: acme.tokens.accessToken });
     expect(me).toMatchObject({ status: 200, body: { tenant: 'acme', user: { email: acme.email, roles: ['tenant-admin'] } } });
 
-    const guard = await http('POST', '/v1/identity/users', { token: acme.tokens.accessToken, body: { email: 'guard@acme.test', displayName: 'Guard', roles: ['guard'] } });
+    const guard = await client.http('POST', '/v1/identity/users', { token: acme.tokens.accessToken, body: { email: 'guard@acme.test', displayName: 'Guard', roles: ['guard'] } });
     expect(guard).toMatchObject({ status: 201, body: { user: { status: 'invited' }, invitationToken: expect.any(String) } });
     const guardId = identityV1.userCreate.reply.parse(guard.body).user.id;
 
-    const emails = async (token: string) => identityV1.userList.reply.parse((await http('GET', '/v1/identity/users?limit=50', { token })).body).items.map((u) => u.email).sort();
+    const emails = async (token: string) => identityV1.userList.reply.parse((await client.http('GET', '/v1/identity/users?limit=50', { token })).body).items.map((u) => u.email).sort();
     expect(await emails(acme.tokens.accessToken)).toEqual(['admin@acme.test', 'guard@acme.test']);
     expect(await emails(globex.tokens.accessToken)).toEqual(['admin@globex.test']);
 
     // Another tenant's token reaches nothing of acme, whatever the route or header.
-    expect((await http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken })).status).toBe(404);
-    expect((await http('POST', `/v1/identity/users/${guardId}/disable`, { token: globex.tokens.accessToken })).status).toBe(404);
-    expect((await http('PUT', `/v1/identity/users/${guardId}/roles`, { token: globex.tokens.accessToken, body: { roles: [] } })).status).toBe(404);
-    const withHeader = await http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken, headers: { 'ido-tenant': 'acme' } });
+    expect((await client.http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken })).status).toBe(404);
+    expect((await client.http('POST', `/v1/identity/users/${guardId}/disable`, { token: globex.tokens.accessToken })).status).toBe(404);
+    expect((await client.http('PUT', `/v1/identity/users/${guardId}/roles`, { token: globex.tokens.accessToken, body: { roles: [] } })).status).toBe(404);
+    const withHeader = await client.http('GET', `/v1/identity/users/${guardId}`, { token: globex.tokens.accessToken, headers: { 'ido-tenant': 'acme' } });
     expect(withHeader).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', requestId: expect.any(String) } } });
-    expect((await http('POST', '/v1/platform/tenants', { token: acme.tokens.accessToken, body: {} })).status).toBe(403);
+    expect((await client.http('POST', '/v1/platform/tenants', { token: acme.tokens.accessToken, body: {} })).status).toBe(403);
 
     // Every persisting service provisioned its schema for the new tenants.
     const nats = await connectTestNats();
@@ -84,26 +61,26 @@ describe('identity over HTTP', () => {
   });
 
   it('refuses missing, forged and revoked tokens at the edge with the error body', async () => {
-    expect(await http('GET', '/v1/auth/me')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
-    expect((await http('GET', '/v1/auth/me', { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })).status).toBe(401);
+    expect(await client.http('GET', '/v1/auth/me')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect((await client.http('GET', '/v1/auth/me', { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })).status).toBe(401);
 
-    const ops = await login('platform', operator.email, operator.password);
-    const rotated = await http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } });
+    const ops = await client.login('platform', platformOperator.email, platformOperator.password);
+    const rotated = await client.http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } });
     expect(rotated.status).toBe(200);
-    expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } })).status).toBe(401);
+    expect((await client.http('POST', '/v1/auth/refresh', { body: { refreshToken: ops.refreshToken } })).status).toBe(401);
     const { refreshToken } = identityV1.authRefresh.reply.parse(rotated.body);
-    expect((await http('POST', '/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
+    expect((await client.http('POST', '/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
 
-    const fresh = await login('platform', operator.email, operator.password);
-    expect((await http('POST', '/v1/auth/logout', { token: fresh.accessToken })).status).toBe(200);
-    await expect.poll(async () => (await http('GET', '/v1/auth/me', { token: fresh.accessToken })).status, { timeout: 3_000 }).toBe(401);
+    const fresh = await client.login('platform', platformOperator.email, platformOperator.password);
+    expect((await client.http('POST', '/v1/auth/logout', { token: fresh.accessToken })).status).toBe(200);
+    await expect.poll(async () => (await client.http('GET', '/v1/auth/me', { token: fresh.accessToken })).status, { timeout: 3_000 }).toBe(401);
   });
 
   it('answers bad sign-in input with 400, never 500', async () => {
     for (const body of [{}, { tenant: 'acme' }, { tenant: 1, email: [], password: null }, { tenant: 'acme', email: 'a@b.test', password: 'x', extra: true }]) {
-      expect((await http('POST', '/v1/auth/login', { body })).status).toBe(400);
+      expect((await client.http('POST', '/v1/auth/login', { body })).status).toBe(400);
     }
-    const wrong = await http('POST', '/v1/auth/login', { body: { tenant: 'acme', email: 'admin@acme.test', password: 'not it at all, sorry' } });
+    const wrong = await client.http('POST', '/v1/auth/login', { body: { tenant: 'acme', email: 'admin@acme.test', password: 'not it at all, sorry' } });
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Invalid tenant, email or password' } } });
   });
 });
