@@ -30,10 +30,22 @@ export function gatewayClient(baseUrl: string) {
 
   const operatorToken = async () => (await login('platform', platformOperator.email, platformOperator.password)).accessToken;
 
+  /**
+   * Right after start the gateway may still be loading identity's keys and access
+   * state and answers 503, as the API says (retry later): setup calls retry it.
+   */
+  async function untilAvailable(call: () => ReturnType<typeof http>) {
+    for (let attempt = 0; ; attempt++) {
+      const answer = await call();
+      if (answer.status !== 503 || attempt >= 50) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   /** A new tenant with its first admin signed in. */
   async function createTenant(operator: string, id: string, modules: ModuleName[]) {
     const admin = { email: `admin@${id}.test`, displayName: `${id} admin`, password: `${id} night shift passphrase` };
-    const created = await http('POST', '/v1/platform/tenants', { token: operator, body: { id, name: `${id} security`, modules, admin } });
+    const created = await untilAvailable(() => http('POST', '/v1/platform/tenants', { token: operator, body: { id, name: `${id} security`, modules, admin } }));
     if (created.status !== 201) throw new Error(`tenant ${id} not created: ${created.status} ${JSON.stringify(created.body)}`);
     return { ...admin, tokens: await login(id, admin.email, admin.password) };
   }
