@@ -34,7 +34,13 @@ export class Refresher {
 
   private start(): Promise<void> {
     this.lastStartedAt = Date.now();
-    this.current = this.refresh().finally(() => (this.current = undefined));
+    this.current = this.refresh()
+      .catch((error: unknown) => {
+        // A failed refresh learnt nothing: the next request may try again at once.
+        this.lastStartedAt = Number.NEGATIVE_INFINITY;
+        throw error;
+      })
+      .finally(() => (this.current = undefined));
     return this.current;
   }
 }

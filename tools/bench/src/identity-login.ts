@@ -5,13 +5,12 @@
  *
  * Needs `npx nx run identity:build` first (npm run bench:identity-login does it).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { identityV1 } from '@ido/internal-api';
 import { MessageBus } from '@ido/platform-messaging';
-import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
-import { measure, report, type Sample, workspaceRoot } from './measure';
+import { startBuiltService } from '@ido/platform-service-harness';
+import { connectTestNats, dropNamespaceDatabases, newTestNamespace } from '@ido/platform-testing';
+import { measure, report, type Sample } from './measure';
 
 /** The parameters identity hashes with (apps/identity/src/passwords/password-hasher.ts: OWASP's argon2id). */
 const owasp = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -19,43 +18,17 @@ const operator = { email: 'ops@bench.test', password: 'benchmark operator passph
 const userPassword = 'the perimeter is quiet at dawn';
 const users = 20;
 
-async function startIdentity(namespace: string) {
-  const { databaseUrl, natsUrl } = infrastructureUrls();
-  const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps/identity/main.js')], {
-    env: {
-      ...process.env,
-      IDO_NAMESPACE: namespace,
-      DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'warn',
-      IDO_PLATFORM_ADMIN_EMAIL: operator.email,
-      IDO_PLATFORM_ADMIN_PASSWORD: operator.password,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return child;
-}
-
-async function until<T>(attempt: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
 async function main(): Promise<void> {
   const namespace = newTestNamespace();
-  const identity = await startIdentity(namespace);
+  // Listening means bootstrapped: the platform operator exists, sign-ins are served.
+  const identity = await startBuiltService('identity', {
+    namespace,
+    env: { IDO_PLATFORM_ADMIN_EMAIL: operator.email, IDO_PLATFORM_ADMIN_PASSWORD: operator.password },
+  });
   const nats = await connectTestNats();
   const bus = new MessageBus(() => nats, namespace);
   try {
-    const ops = await until(() => bus.request(identityV1.authLogin, { tenant: 'platform', ...operator }), 30_000);
+    const ops = await bus.request(identityV1.authLogin, { tenant: 'platform', ...operator });
     const admin = { email: 'boss@bench.test', displayName: 'Boss', password: 'bench tenant admin passphrase' };
     await bus.request(identityV1.tenantCreate, { id: 'bench', name: 'Bench', modules: [], admin }, { authorization: `Bearer ${ops.accessToken}` });
     const { accessToken } = await bus.request(identityV1.authLogin, { tenant: 'bench', email: admin.email, password: admin.password });
@@ -79,8 +52,7 @@ async function main(): Promise<void> {
     report('identity-login', rows, { ratios, argon2: owasp });
   } finally {
     await nats.close();
-    identity.kill('SIGTERM');
-    await new Promise((resolve) => identity.once('exit', resolve));
+    await identity.stop();
     await dropNamespaceDatabases(namespace);
   }
 }

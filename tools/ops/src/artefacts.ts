@@ -1,19 +1,11 @@
 import { serviceCatalog } from '@ido/platform-config';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { findWorkspaceRoot } from '@ido/platform-testing';
 import { allTemplate, chartYaml, valuesSchema, valuesYaml } from './charts';
 import { overviewDashboard, serviceDashboard } from './dashboards';
 import { deployWorkflow } from './workflows';
 
-/** The workspace root: the nearest folder up from here holding nx.json (tests and the generator run inside it). */
-export const workspaceRoot = findUp(process.cwd());
-
-function findUp(dir: string): string {
-  if (existsSync(join(dir, 'nx.json'))) return dir;
-  const parent = dirname(dir);
-  if (parent === dir) throw new Error('not inside the workspace (no nx.json found)');
-  return findUp(parent);
-}
+/** The workspace root (tests and the generator run inside it). */
+export const workspaceRoot = findWorkspaceRoot();
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -119,7 +119,7 @@ export class LedgerService {
     const entry = await this.journal.find(tx, { id });
     if (!entry) throw notFound();
     if (entry.view.status === 'posted') throw new IdoError('CONFLICT', `Entry #${entry.view.number} is already posted`);
-    if ((await this.journal.closedPeriods(tx)).has(entry.view.period)) throw closedPeriod(entry.view.period);
+    if (await this.journal.isClosed(tx, entry.view.period)) throw closedPeriod(entry.view.period);
     const postedAt = await this.journal.markPosted(tx, id, actor.id);
     await this.recordAudit(tx, actor, 'accounting.journal-entry.post', id, { status: 'draft' }, { ...entry.view, status: 'posted', postedAt: postedAt.toISOString() });
   }

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { identityEvents } from '@ido/internal-api';
 import { IdoError, NatsTransport } from '@ido/platform-messaging';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
-import { IdentityEvents } from '../access/identity-events';
 import type { IdentitySettings } from '../identity.settings';
 import { SigningKeys } from '../signing-keys/signing-keys.service';
 import { PLATFORM_TENANT } from '../roles/built-in-roles';
@@ -24,7 +22,6 @@ export class PlatformBootstrap implements OnModuleInit, OnApplicationBootstrap {
     @Inject(TenantRegistry) private readonly registry: TenantRegistry,
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(SigningKeys) private readonly signingKeys: SigningKeys,
-    @Inject(IdentityEvents) private readonly events: IdentityEvents,
     @Inject(NatsTransport) private readonly transport: NatsTransport,
     @Inject(SERVICE_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
@@ -52,9 +49,7 @@ export class PlatformBootstrap implements OnModuleInit, OnApplicationBootstrap {
 
   private async bootstrap(): Promise<void> {
     await this.tenants.prepare(PLATFORM_TENANT);
-    const platform = (await this.registry.find(PLATFORM_TENANT)) ?? (await this.registry.insert({ id: PLATFORM_TENANT, name: 'Platform operators', modules: [] }, identityItself));
-    // Verifiers that loaded their snapshot while the registry was still being created learn of it now.
-    this.events.publish(identityEvents.tenantChanged, { tenant: platform.id, status: platform.status, modules: platform.modules });
+    if (!(await this.registry.find(PLATFORM_TENANT))) await this.registry.insert({ id: PLATFORM_TENANT, name: 'Platform operators', modules: [] }, identityItself);
     await this.signingKeys.start();
     // Schemas were migrated by the runtime before this runs; only the roles may lag the code.
     for (const tenant of await this.registry.all()) if (tenant.id !== PLATFORM_TENANT) await this.tenants.syncBuiltInRoles(tenant.id);

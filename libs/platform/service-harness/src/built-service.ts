@@ -1,20 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { infrastructureUrls } from '@ido/platform-testing';
+import { join } from 'node:path';
+import { findWorkspaceRoot, infrastructureUrls } from '@ido/platform-testing';
 
 export interface BuiltService {
   process: ChildProcess;
   /** Its HTTP listener (health, metrics). */
   url: string;
   stop(): Promise<void>;
-}
-
-function workspaceRoot(dir = process.cwd()): string {
-  if (existsSync(join(dir, 'nx.json'))) return dir;
-  const parent = dirname(dir);
-  if (parent === dir) throw new Error('not inside the workspace');
-  return workspaceRoot(parent);
 }
 
 /**
@@ -24,7 +17,7 @@ function workspaceRoot(dir = process.cwd()): string {
  * depend on that app's build.
  */
 export async function startBuiltService(name: string, options: { namespace: string; env?: Record<string, string> }): Promise<BuiltService> {
-  const main = join(workspaceRoot(), 'dist', 'apps', name, 'main.js');
+  const main = join(findWorkspaceRoot(), 'dist', 'apps', name, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is not built: run \`nx run ${name}:build\``);
   const { databaseUrl, natsUrl } = infrastructureUrls();
   const child = spawn(process.execPath, [main], {
