@@ -1,12 +1,12 @@
 import { auditV1 } from '@ido/internal-api';
 import { startTestService, type TestService } from '@ido/platform-service-harness';
 import { rawRequest } from '@ido/platform-testing';
-import { AuditModule } from './audit.module';
+import { auditService } from './audit.definition';
 
 describe('audit queries need a verified caller', () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService({ name: 'audit', module: AuditModule });
+    service = await startTestService(auditService);
   });
   afterAll(() => service.stop());
 

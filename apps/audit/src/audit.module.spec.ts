@@ -1,5 +1,5 @@
 import { auditV1 } from '@ido/internal-api';
 import { verifyServiceBoots } from '@ido/platform-service-harness';
-import { AuditModule } from './audit.module';
+import { auditService } from './audit.definition';
 
-verifyServiceBoots({ name: 'audit', module: AuditModule }, auditV1.statusGet);
+verifyServiceBoots(auditService, auditV1.statusGet);

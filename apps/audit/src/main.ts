@@ -1,4 +1,4 @@
 import { bootService } from '@ido/platform-runtime';
-import { AuditModule } from './audit.module';
+import { auditService } from './audit.definition';
 
-void bootService({ name: 'audit', module: AuditModule });
+void bootService(auditService);

@@ -14,7 +14,7 @@ export const userWithRoles = `
    GROUP BY u.id`;
 
 export async function startBareEndpoint(databaseUrl: string, schema: string, userId: string, poolSize: number): Promise<{ url: string; close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'bench-bare', idleTimeoutMillis: 0, options: `-c search_path=${schema}` });
   const app: FastifyInstance = Fastify();
   app.get('/me', async () => {
     const { rows } = await pool.query(userWithRoles, [userId]);

@@ -6,9 +6,12 @@
  * autocannon. Both services are the built bundles, run as production runs them.
  * BENCH_CPU_PROF=1 also writes CPU profiles of both to bench-reports/profiles/.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import pg from 'pg';
+import { type CpuParts, cpuDuring } from './cpu-time';
 import { startBareEndpoint } from './gateway-bare';
 import { summariseProfile } from './gateway-profile';
 import { type Load, type LoadResult, runLoad } from './gateway-load';
@@ -46,18 +49,46 @@ async function signIn(gateway: string): Promise<{ token: string; userId: string 
   return { token: accessToken, userId: me.user.id };
 }
 
-function median(results: LoadResult[]): LoadResult {
-  return [...results].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(results.length / 2)] as LoadResult;
+type Measured = LoadResult & { cpuUsPerRequest: Record<string, number> };
+type Target = Omit<Load, 'connections' | 'seconds'> & { cpu: CpuParts };
+
+function median(results: Measured[]): Measured {
+  return [...results].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(results.length / 2)] as Measured;
+}
+
+async function measured(target: Target): Promise<Measured> {
+  const { result, cpuMs } = await cpuDuring(target.cpu, () => runLoad({ ...target, connections, seconds }));
+  const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(1, result.requests.total));
+  return { ...result, cpuUsPerRequest: Object.fromEntries(Object.entries(cpuMs).map(([part, ms]) => [part, perRequest(ms)])) };
 }
 
 /** Warm-up of each target, then interleaved rounds, so drift and GC hit both alike; the median round counts. */
-async function compare(targets: Record<string, Omit<Load, 'connections' | 'seconds'>>): Promise<Record<string, LoadResult>> {
+async function compare(targets: Record<string, Target>): Promise<Record<string, Measured>> {
   for (const target of Object.values(targets)) await runLoad({ ...target, connections, seconds: 3 });
-  const results: Record<string, LoadResult[]> = {};
+  const results: Record<string, Measured[]> = {};
   for (let round = 0; round < rounds; round++) {
-    for (const [name, target] of Object.entries(targets)) (results[name] ??= []).push(await runLoad({ ...target, connections, seconds }));
+    for (const [name, target] of Object.entries(targets)) (results[name] ??= []).push(await measured(target));
   }
   return Object.fromEntries(Object.entries(results).map(([name, runs]) => [name, median(runs)]));
+}
+
+/** Postgres backends serving a database whose login (or application name) matches a LIKE pattern. */
+function backends(database: string, by: 'usename' | 'application_name', pattern: string): () => Promise<number[]> {
+  return async () => {
+    const client = new pg.Client({ connectionString: infrastructureUrls().databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND ${by} LIKE $2`, [database, pattern]);
+      return rows.map((row) => row.pid);
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+function natsServer(): Promise<number[]> {
+  const found = spawnSync('pgrep', ['-x', 'nats-server'], { encoding: 'utf8' }).stdout ?? '';
+  return Promise.resolve(found.split('\n').filter(Boolean).map(Number));
 }
 
 async function main(): Promise<void> {
@@ -76,13 +107,41 @@ async function main(): Promise<void> {
     const identityDatabase = new URL(databaseUrl);
     identityDatabase.pathname = `/${namespace}_identity`;
     bare = await startBareEndpoint(identityDatabase.toString(), 't_bench', userId, poolSize);
+    const identityDb = `${namespace}_identity`;
     const results = await compare({
-      'bare Fastify + pg': { url: bare.url },
-      'gateway → NATS → identity → Postgres': { url: `${base}/v1/auth/me`, headers: { authorization: `Bearer ${token}` } },
+      'bare Fastify + pg': {
+        url: bare.url,
+        cpu: { node: () => Promise.resolve([process.pid]), postgres: backends(identityDb, 'application_name', 'bench-bare') },
+      },
+      'gateway → NATS → identity → Postgres': {
+        url: `${base}/v1/auth/me`,
+        headers: { authorization: `Bearer ${token}` },
+        cpu: {
+          gateway: () => Promise.resolve(gateway.pid ? [gateway.pid] : []),
+          identity: () => Promise.resolve(identity.pid ? [identity.pid] : []),
+          'nats-server': natsServer,
+          postgres: backends(identityDb, 'usename', 't\\_bench\\_%'),
+        },
+      },
     });
-    const rows = Object.entries(results).map(([target, r]) => ({ target, perSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts }));
+    const rows = Object.entries(results).map(([target, r]) => ({
+      target,
+      perSecond: Math.round(r.requests.average),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      cpuUsPerRequest: Object.values(r.cpuUsPerRequest).reduce((sum, us) => sum + us, 0),
+      cpuParts: Object.entries(r.cpuUsPerRequest).map(([part, us]) => `${part} ${us}`).join(', '),
+    }));
     const [baseline, through] = rows as [(typeof rows)[number], (typeof rows)[number]];
-    const ratios = { perSecond: round2(through.perSecond / baseline.perSecond), p50: round2(through.p50Ms / baseline.p50Ms), p99: round2(through.p99Ms / baseline.p99Ms) };
+    const ratios = {
+      perSecond: round2(through.perSecond / baseline.perSecond),
+      p50: round2(through.p50Ms / baseline.p50Ms),
+      p99: round2(through.p99Ms / baseline.p99Ms),
+      // The throughput a CPU-bound machine would give, whatever else runs on it.
+      cpuPerRequest: round2(baseline.cpuUsPerRequest / through.cpuUsPerRequest),
+    };
     console.table([ratios]);
     report('gateway', rows, { ratios, target: 0.5, connections, secondsPerRound: seconds, rounds, poolSize, cores: availableParallelism(), profiles: profileDir });
   } finally {

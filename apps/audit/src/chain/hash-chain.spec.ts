@@ -1,4 +1,4 @@
-import { type ChainLink, type ChainedRecord, emptyChain, extendChain, firstBreak, GENESIS_HASH, linkHash } from './hash-chain';
+import { type ArchivedLink, type ChainLink, type ChainedRecord, type VerifiableLink, emptyChain, extendChain, firstBreak, GENESIS_HASH, linkHash } from './hash-chain';
 
 const record = (n: number): Omit<ChainedRecord, 'seq'> => ({
   tenant: 'acme',
@@ -90,5 +90,32 @@ describe('firstBreak', () => {
 
   it('reports a missing first record when the range does not start where expected', () => {
     expect(firstBreak(emptyChain, chainOf(3).slice(1))).toEqual({ seq: 1, reason: 'missing' });
+  });
+});
+
+describe('firstBreak over archived links', () => {
+  const archived = ({ seq, id, prevHash, hash }: ChainLink): ArchivedLink => ({ seq, id, prevHash, hash, archived: true });
+  const withArchived = (chain: ChainLink[], seqs: number[]) => chain.map((link) => (seqs.includes(link.seq) ? archived(link) : link));
+
+  it('takes an archived record as present with its recorded hash, interleaved with live ones', () => {
+    expect(firstBreak(emptyChain, withArchived(chainOf(5), [2, 4]))).toBeUndefined();
+    expect(firstBreak(emptyChain, withArchived(chainOf(3), [1, 2, 3]))).toBeUndefined();
+  });
+
+  it('reports a seq neither live nor archived as missing', () => {
+    const links = withArchived(chainOf(4), [2]);
+    expect(firstBreak(emptyChain, [links[0], links[1], links[3]] as VerifiableLink[])).toEqual({ seq: 3, reason: 'missing' });
+  });
+
+  it('reports the live record after an archived one whose recorded hash was changed as unlinked', () => {
+    const links = withArchived(chainOf(3), [2]);
+    const edited = { ...(links[1] as ArchivedLink), hash: 'c'.repeat(64) };
+    expect(firstBreak(emptyChain, [links[0], edited, links[2]] as VerifiableLink[])).toEqual({ seq: 3, id: record(3).id, reason: 'unlinked' });
+  });
+
+  it('reports an archived link that does not point at the record before it as unlinked', () => {
+    const links = withArchived(chainOf(3), [2]);
+    const forged = { ...(links[1] as ArchivedLink), prevHash: 'd'.repeat(64) };
+    expect(firstBreak(emptyChain, [links[0], forged, links[2]] as VerifiableLink[])).toEqual({ seq: 2, id: record(2).id, reason: 'unlinked' });
   });
 });

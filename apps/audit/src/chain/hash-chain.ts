@@ -25,6 +25,20 @@ export interface ChainLink extends ChainedRecord {
   hash: string;
 }
 
+/**
+ * A record whose month was archived: its content is in that month's export, its
+ * place in the chain (id, prev_hash, hash) stays in the log, recorded when it was detached.
+ */
+export interface ArchivedLink {
+  seq: number;
+  id: string;
+  prevHash: string;
+  hash: string;
+  archived: true;
+}
+
+export type VerifiableLink = ChainLink | ArchivedLink;
+
 /** Where a tenant's chain ends: the last record's seq and hash (0 and GENESIS_HASH when empty). */
 export interface ChainHead {
   seq: number;
@@ -60,15 +74,20 @@ export type ChainBreak =
 /**
  * The first break in `links` (ordered by seq), continuing from `previous` — the
  * link just before the range, or the empty chain when the range starts at seq 1.
+ * An archived link is present with its recorded hash: it must link to the one
+ * before, and the next must link to it; its content is checked against its month's export, not here.
  */
-export function firstBreak(previous: ChainHead, links: readonly ChainLink[]): ChainBreak | undefined {
+export function firstBreak(previous: ChainHead, links: readonly VerifiableLink[]): ChainBreak | undefined {
   let expected = previous;
   for (const link of links) {
     if (link.seq !== expected.seq + 1) return { seq: expected.seq + 1, reason: 'missing' };
     if (link.prevHash !== expected.hash) return { seq: link.seq, id: link.id, reason: 'unlinked' };
-    const { prevHash, hash, ...record } = link;
-    if (linkHash(prevHash, record) !== hash) return { seq: link.seq, id: link.id, reason: 'altered' };
+    if (!('archived' in link) && isAltered(link)) return { seq: link.seq, id: link.id, reason: 'altered' };
     expected = link;
   }
   return undefined;
+}
+
+function isAltered({ prevHash, hash, ...record }: ChainLink): boolean {
+  return linkHash(prevHash, record) !== hash;
 }

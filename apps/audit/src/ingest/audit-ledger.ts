@@ -8,6 +8,9 @@ function chainedFields({ id, tenant, occurredAt, actor, action, entity, before, 
   return { id, tenant, occurredAt, actor, action, entity, before, after, requestId, traceId, source };
 }
 
+/** What Postgres raises for a row that fits no partition. */
+const noPartitionForRow = '23514';
+
 export interface AppendResult {
   appended: number;
   duplicates: number;
@@ -29,7 +32,16 @@ export class AuditLedger {
     const unique = [...new Map(records.map((r) => [r.id, { ...r, occurredAt: new Date(r.occurredAt).toISOString() }])).values()];
     if (!unique.length) return { appended: 0, duplicates: records.length };
     await this.store.ensurePartitionsFor(unique.map((r) => new Date(r.occurredAt)));
-    const appended = await this.database.transaction(async (client) => {
+    const appended = await this.appendNew(unique).catch((error: { code?: string }) => {
+      // No partition for a row: its month was archived since the partition was checked; the redelivery recreates it.
+      if (error.code === noPartitionForRow) this.store.forgetPartitions();
+      throw error;
+    });
+    return { appended, duplicates: records.length - appended };
+  }
+
+  private appendNew(unique: readonly AuditRecord[]): Promise<number> {
+    return this.database.transaction(async (client) => {
       await client.query(`SET LOCAL ROLE ${quoteIdent(this.store.writer)}`);
       const fresh = await client.query<{ id: string }>(`INSERT INTO audit.event_ids (id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING id`, [
         unique.map((r) => r.id),
@@ -84,6 +96,5 @@ export class AuditLedger {
       );
       return links.length;
     });
-    return { appended, duplicates: records.length - appended };
   }
 }

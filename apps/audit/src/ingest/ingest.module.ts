@@ -1,25 +1,30 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@ido/platform-config';
 import { NatsTransport } from '@ido/platform-messaging';
 import { ServiceMetrics } from '@ido/platform-observability';
-import { SERVICE_CONFIG } from '@ido/platform-runtime';
+import { SERVICE_CONFIG, SERVICE_SETTINGS } from '@ido/platform-runtime';
 import { MaintenanceDatabase } from '@ido/platform-tenancy';
 import type { NatsConnection } from 'nats';
+import { AuditArchive } from '../archive/month-archive';
+import type { AuditSettings } from '../audit.settings';
 import { AuditStore } from '../store/audit-store';
 import { AuditConsumer } from './audit-consumer';
 import { AuditLedger } from './audit-ledger';
 
-/** How often the maintenance job checks that the coming months' partitions exist. */
-const partitionCheckMs = 6 * 3_600_000;
+/** How often the maintenance job checks that the coming months' partitions exist and archives the old ones. */
+const maintenanceMs = 6 * 3_600_000;
 
-/** The log's schema before anything reads it; the consumer once the bus is up; partitions ahead all along. */
+/** The log's schema before anything reads it; the consumer once the bus is up; partitions ahead and retention all along. */
 @Injectable()
 class IngestLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  private partitionJob?: NodeJS.Timeout;
+  private readonly log = new Logger('AuditMaintenance');
+  private maintenanceJob?: NodeJS.Timeout;
+  private maintaining: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(AuditStore) private readonly store: AuditStore,
     @Inject(AuditConsumer) private readonly consumer: AuditConsumer,
+    @Inject(AuditArchive) private readonly archive: AuditArchive,
   ) {}
 
   onModuleInit(): Promise<void> {
@@ -27,13 +32,24 @@ class IngestLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.partitionJob = setInterval(() => void this.store.ensurePartitionsAhead().catch(() => undefined), partitionCheckMs).unref();
+    this.maintenanceJob = setInterval(() => this.maintain(), maintenanceMs).unref();
     await this.consumer.start();
+    // Also at start, in the background: a service restarted more often than every 6 h still archives.
+    this.maintain();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.partitionJob);
+    clearInterval(this.maintenanceJob);
     await this.consumer.stop();
+    await this.maintaining;
+  }
+
+  /** A failed run is retried by the next one: both steps are idempotent. */
+  private maintain(): void {
+    this.maintaining = this.store
+      .ensurePartitionsAhead()
+      .then(() => this.archive.archiveDue())
+      .catch((error: Error) => this.log.error(`audit maintenance failed (retried in 6 h): ${error.message}`));
   }
 }
 
@@ -51,8 +67,13 @@ class IngestLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
       useFactory: (ledger: AuditLedger, transport: NatsTransport, metrics: ServiceMetrics, config: ServiceConfig) =>
         new AuditConsumer(ledger, () => transport.unwrap<NatsConnection>(), { namespace: config.namespace }, metrics.registry),
     },
+    {
+      provide: AuditArchive,
+      inject: [MaintenanceDatabase, SERVICE_SETTINGS],
+      useFactory: (database: MaintenanceDatabase, settings: AuditSettings) => new AuditArchive(database, settings),
+    },
     IngestLifecycle,
   ],
-  exports: [AuditStore, AuditLedger, AuditConsumer],
+  exports: [AuditStore, AuditLedger, AuditConsumer, AuditArchive],
 })
 export class IngestModule {}

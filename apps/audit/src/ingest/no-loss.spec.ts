@@ -3,10 +3,9 @@ import { startTestService, type TestService } from '@ido/platform-service-harnes
 import { dropNamespaceDatabases, newTestNamespace, startPrivateNats } from '@ido/platform-testing';
 import { connect } from 'nats';
 import { businessFixture, loggedIds } from '../../tests/business-fixture';
-import { AuditModule } from '../audit.module';
+import { auditService } from '../audit.definition';
 
 const tenants = ['acme', 'umbrella', 'globex'];
-const definition = { name: 'audit', module: AuditModule } as const;
 
 async function waitForLog(service: TestService, expected: string[], timeoutMs = 60_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
@@ -35,7 +34,7 @@ describe('no loss from outbox to audit log', () => {
       expect(rolledBack).toMatch(/^[0-9a-f-]{36}$/);
       expect(expected).not.toContain(rolledBack);
 
-      audit = await startTestService(definition, { namespace });
+      audit = await startTestService(auditService, { namespace });
       const logged = await waitForLog(audit, expected);
       expect(logged).toEqual(expected);
       expect(logged).not.toContain(rolledBack);
@@ -56,7 +55,7 @@ describe('no loss from outbox to audit log', () => {
     const relay = new OutboxRelay(business.maintenance, () => relayNats, { namespace, maxBackoffMs: 500 });
     let audit: TestService | undefined;
     try {
-      audit = await startTestService(definition, { namespace, env: { NATS_URL: nats.url } });
+      audit = await startTestService(auditService, { namespace, env: { NATS_URL: nats.url } });
       await relay.start();
       const writing = Promise.all([business.change('acme', 700, 10), business.change('umbrella', 500, 10), business.change('globex', 300, 10)]);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -3,6 +3,9 @@ import { databaseTag, defineMigration, type Migration } from '@ido/platform-tena
 /** The one schema of the audit database that holds every tenant's log (ADR 0011). */
 export const AUDIT_SCHEMA = 'audit';
 
+/** Where archived months' partitions go once detached: owned by the owner role, no grant to anyone. */
+export const ARCHIVE_SCHEMA = 'audit_archive';
+
 /** The NOLOGIN role the consumer writes as: it may append, never change (a server-wide name, tagged like tenant roles). */
 export function writerRole(databaseName: string): string {
   return `w_${databaseTag(databaseName)}`;
@@ -19,6 +22,9 @@ export function writerRole(databaseName: string): string {
  *   session setting can be forged. Any other role (a login after RESET ROLE) sees nothing.
  * - event_ids makes ingestion idempotent by event id across partitions; chain_heads
  *   holds each tenant's last seq and hash, locked while a batch extends the chain.
+ * - archived_links keeps each archived record's place in its chain (archive/month-archive.ts),
+ *   so that verify tells an archived seq from a deleted one; archived_months lists the
+ *   exports. Both are written by the owner role only and are as append-only as the log.
  */
 export function auditSchemaMigrations(databaseName: string): Migration[] {
   const tag = databaseTag(databaseName);
@@ -81,6 +87,42 @@ GRANT INSERT ON audit_events TO ${writer};
 GRANT SELECT, INSERT ON event_ids TO ${writer};
 GRANT SELECT, INSERT, UPDATE ON chain_heads TO ${writer};
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${writer};
+`,
+    ),
+    defineMigration(
+      '20261204120000_audit_archive',
+      `CREATE TABLE archived_links (
+  tenant_id text NOT NULL,
+  seq bigint NOT NULL,
+  id uuid NOT NULL,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  month text NOT NULL,
+  PRIMARY KEY (tenant_id, seq)
+);
+CREATE TABLE archived_months (
+  month text NOT NULL,
+  part integer NOT NULL,
+  archived_table text NOT NULL,
+  file text NOT NULL,
+  sha256 text NOT NULL,
+  records bigint NOT NULL,
+  archived_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (month, part)
+);
+CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON archived_links FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON archived_links FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON archived_months FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON archived_months FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+
+ALTER TABLE archived_links ENABLE ROW LEVEL SECURITY;
+ALTER TABLE archived_links FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_reads ON archived_links FOR SELECT USING (tenant_id = role_tenant());
+-- The migrator runs as the owner role, which is what archives (CURRENT_USER here).
+CREATE POLICY archiver_reads ON archived_links FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY archiver_records ON archived_links FOR INSERT TO CURRENT_USER WITH CHECK (true);
+REVOKE ALL ON archived_links, archived_months FROM PUBLIC;
+GRANT SELECT ON archived_links TO PUBLIC;
 `,
     ),
   ];

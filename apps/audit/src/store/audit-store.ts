@@ -1,6 +1,6 @@
 import type { MaintenanceDatabase } from '@ido/platform-tenancy';
 import { quoteIdent } from '@ido/platform-tenancy';
-import { AUDIT_SCHEMA, auditSchemaMigrations, writerRole } from './audit-schema';
+import { ARCHIVE_SCHEMA, AUDIT_SCHEMA, auditSchemaMigrations, writerRole } from './audit-schema';
 import { type MonthPartition, monthPartition, partitionsAhead } from './partitions';
 
 const iso = (at: Date) => at.toISOString();
@@ -29,6 +29,8 @@ export class AuditStore {
       if (error.code !== '23505' && error.code !== '42710') throw error;
     });
     await this.database.migrateSharedSchema(AUDIT_SCHEMA, auditSchemaMigrations(this.databaseName));
+    // Created like a shared schema (owner role, lock), with no migration: it only receives detached partitions.
+    await this.database.migrateSharedSchema(ARCHIVE_SCHEMA, []);
     await this.ensurePartitionsAhead(now);
   }
 
@@ -40,6 +42,14 @@ export class AuditStore {
   /** The partitions for these instants, e.g. of a batch whose events are older than any partition yet. */
   ensurePartitionsFor(instants: Date[]): Promise<void> {
     return this.ensurePartitions(instants.map(monthPartition));
+  }
+
+  /**
+   * Forgets which partitions exist: one may have been archived (detached) since,
+   * by this replica or another, and a late record for its month needs it again.
+   */
+  forgetPartitions(): void {
+    this.known.clear();
   }
 
   private async ensurePartitions(partitions: MonthPartition[]): Promise<void> {
