@@ -1,10 +1,11 @@
 import { requestContext } from '@ido/platform-observability';
-import { ErrorCode as NatsErrorCode, headers as natsHeaders, JSONCodec, type Msg, type NatsConnection, type NatsError, nuid } from 'nats';
+import { headers as natsHeaders, JSONCodec, type Msg, type NatsConnection, nuid } from 'nats';
 import type { z } from 'zod';
 import { IdoError } from './errors';
 import { messageHeaders } from './headers';
 import { encodeJson } from './wire-json';
 import { type MessageContract, wireSubject } from './message-contract';
+import { ReplyInbox } from './reply-inbox';
 
 const json = JSONCodec();
 
@@ -49,24 +50,12 @@ export class MessageBus {
   /** Not async: with AsyncLocalStorage on, every extra promise layer costs on every call. */
   private dispatch(contract: MessageContract, data: unknown, context: CallContext): Promise<Msg> {
     try {
-      return this.connection()
-        .request(wireSubject(this.namespace, contract.subject), encodeJson(data), { timeout: contract.timeoutMs, headers: outgoingHeaders(context) })
-        .catch((error: NatsError) => Promise.reject(transportFailure(contract, error)));
-    } catch (error) {
-      return Promise.reject(transportFailure(contract, error as NatsError));
+      return ReplyInbox.of(this.connection()).call(contract, wireSubject(this.namespace, contract.subject), encodeJson(data), outgoingHeaders(context));
+    } catch {
+      // No connection yet, or it is closed or draining, or the message is too large.
+      return Promise.reject(new IdoError('UNAVAILABLE', `Messaging unavailable for ${contract.subject}`));
     }
   }
-}
-
-/** A transport failure as the error model says it: no responders and timeouts are told apart. */
-function transportFailure(contract: MessageContract, error: NatsError): IdoError {
-  if (error.code === NatsErrorCode.Timeout) {
-    return new IdoError('TIMEOUT', `${contract.subject} did not answer within ${contract.timeoutMs} ms`);
-  }
-  if (error.code === NatsErrorCode.NoResponders) {
-    return new IdoError('UNAVAILABLE', `Nothing serves ${contract.subject} (service down or version not served)`);
-  }
-  return new IdoError('UNAVAILABLE', `Messaging unavailable for ${contract.subject}`);
 }
 
 /** Hot path: one header object per call, only the values present. */

@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { type RequestContext, type ServiceMetrics, requestContext } from '@ido/platform-observability';
-import { type Msg, type NatsConnection, type Subscription, JSONCodec, connect, headers as natsHeaders, nuid } from 'nats';
+import { type Msg, type MsgHdrs, type NatsConnection, type Subscription, JSONCodec, headers as natsHeaders, nuid } from 'nats';
 import { IdoError, type WireError, toWireError } from './errors';
+import { connectNats } from './nats-connection';
 import { messageHeaders } from './headers';
 import { encodeJson } from './wire-json';
 import type { MessageContract } from './message-contract';
@@ -84,7 +85,7 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const { service, servers } = this.settings;
-      this.connection = await connect(natsConnectionOptions(service, servers));
+      this.connection = await connectNats(natsConnectionOptions(service, servers));
       void this.followStatus(this.connection);
       for (const route of this.routes.values()) this.subscribe(this.connection, route);
       callback();
@@ -135,49 +136,74 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
       queue: this.settings.service,
       callback: (error, message) => {
         if (error) return this.logger.error(`subscription ${subject} failed: ${error.message}`);
-        void this.serve(route, message);
+        this.serve(route, message);
       },
     });
     this.subscriptions.push(subscription);
   }
 
-  /** Few promise layers on purpose: with AsyncLocalStorage on, each one costs on every message. */
+  /**
+   * A synchronous handler is answered synchronously: no promise per message
+   * (with AsyncLocalStorage on, each one costs). Inside the request context, so
+   * the error log line carries it.
+   */
   private serve(route: Route, message: Msg): void {
     this.inFlight++;
-    const started = process.hrtime.bigint();
-    const answered = requestContext.run(contextOf(route, message), () => this.answer(route, message));
-    // A reply that cannot be sent (connection closing) still ends the request.
-    void answered.catch(() => 'UNAVAILABLE').then((outcome) => {
-      this.settings.metrics.observeNats(route.contract.subject, outcome, Number(process.hrtime.bigint() - started) / 1e9);
-      if (--this.inFlight === 0) this.settled?.();
+    const started = performance.now();
+    requestContext.run(contextOf(route, message), () => {
+      let result: unknown;
+      try {
+        result = this.invoke(route, message);
+      } catch (error) {
+        return this.fail(route, message, started, error);
+      }
+      if (result instanceof Promise) {
+        result.then(
+          (value) => this.succeed(route, message, started, value),
+          (error) => this.fail(route, message, started, error),
+        );
+      } else {
+        this.succeed(route, message, started, result);
+      }
     });
   }
 
-  /** Replies with the handler's result or its error; resolves to the outcome for metrics. */
-  private async answer(route: Route, message: Msg): Promise<string> {
+  private succeed(route: Route, message: Msg, started: number, value: unknown): void {
+    let data: Uint8Array;
     try {
-      this.respond(message, 'ok', await this.invoke(route, message));
-      return 'ok';
+      data = encodeJson(value ?? null);
     } catch (error) {
-      const wire = toWireError(error);
-      if (wire.code === 'INTERNAL') this.logger.error(`handler for ${route.contract.subject} failed: ${describe(error)}`);
-      this.respond(message, 'error', wire);
-      return wire.code;
+      return this.fail(route, message, started, error); // e.g. a BigInt in the reply
     }
+    this.finish(route, started, this.respond(message, data) ? 'ok' : 'UNAVAILABLE');
+  }
+
+  /** Thrown IdoErrors keep their code; anything else is logged and answered INTERNAL. */
+  private fail(route: Route, message: Msg, started: number, error: unknown): void {
+    const wire = toWireError(error);
+    if (wire.code === 'INTERNAL') this.logger.error(`handler for ${route.contract.subject} failed: ${describe(error)}`);
+    const replyHeaders = natsHeaders();
+    replyHeaders.set(messageHeaders.status, 'error');
+    this.finish(route, started, this.respond(message, wire, replyHeaders) ? wire.code : 'UNAVAILABLE');
+  }
+
+  /** Records the outcome (UNAVAILABLE: the reply could not be sent) and ends the request. */
+  private finish(route: Route, started: number, outcome: string): void {
+    this.settings.metrics.observeNats(route.contract.subject, outcome, (performance.now() - started) / 1e3);
+    if (--this.inFlight === 0) this.settled?.();
   }
 
   /** Middlewares first (a caller that may not call learns nothing of the schema), then validation. */
   private invoke(route: Route, message: Msg): unknown {
-    const handleValidated = () => this.handleValidated(route, message);
-    if (this.middlewares.length === 0) return handleValidated();
+    if (this.middlewares.length === 0) return this.handleValidated(route, message);
     const invocation: HandlerInvocation = {
       contract: route.contract,
       metadata: route.metadata,
-      header: (name) => message.headers?.get(name) || undefined,
+      header: (name) => headerOf(message, name),
     };
     const chain = this.middlewares.reduceRight<() => Promise<unknown>>(
       (next, middleware) => () => middleware(invocation, next),
-      async () => handleValidated(),
+      async () => this.handleValidated(route, message),
     );
     return chain();
   }
@@ -192,14 +218,17 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
     return result instanceof Promise ? result.then((value) => checkedReply(contract, value)) : checkedReply(contract, result);
   }
 
-  /** Success replies carry no headers (they cost as much as the body); errors say so. */
-  private respond(message: Msg, status: 'ok' | 'error', body: unknown | WireError): void {
-    if (!message.reply) return;
-    const data = encodeJson(body ?? null);
-    if (status === 'ok') return void message.respond(data);
-    const replyHeaders = natsHeaders();
-    replyHeaders.set(messageHeaders.status, status);
-    message.respond(data, { headers: replyHeaders });
+  /**
+   * Success replies carry no headers (they cost as much as the body); errors say so.
+   * False if the reply could not be encoded or sent (the connection is closing).
+   */
+  private respond(message: Msg, body: Uint8Array | WireError, headers?: MsgHdrs): boolean {
+    if (!message.reply) return true;
+    try {
+      return message.respond(body instanceof Uint8Array ? body : encodeJson(body), { headers });
+    } catch {
+      return false;
+    }
   }
 
   private async followStatus(connection: NatsConnection): Promise<void> {
@@ -213,15 +242,18 @@ export class NatsTransport extends Server<NatsEvents> implements CustomTransport
 }
 
 function contextOf(route: Route, message: Msg): RequestContext {
-  const header = (name: string) => message.headers?.get(name) || undefined;
   return {
-    requestId: header(messageHeaders.requestId) ?? nuid.next(),
-    tenant: header(messageHeaders.tenant),
-    traceparent: header(messageHeaders.traceparent),
-    authorization: header(messageHeaders.authorization),
-    clientIp: header(messageHeaders.clientIp),
+    requestId: headerOf(message, messageHeaders.requestId) ?? nuid.next(),
+    tenant: headerOf(message, messageHeaders.tenant),
+    traceparent: headerOf(message, messageHeaders.traceparent),
+    authorization: headerOf(message, messageHeaders.authorization),
+    clientIp: headerOf(message, messageHeaders.clientIp),
     subject: route.contract.subject,
   };
+}
+
+function headerOf(message: Msg, name: string): string | undefined {
+  return message.headers?.get(name) || undefined;
 }
 
 function checkedReply(contract: MessageContract, value: unknown): unknown {
