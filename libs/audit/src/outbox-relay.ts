@@ -1,5 +1,6 @@
 import { type MaintenanceDatabase, quoteIdent, tenantIdOfSchema } from '@ido/platform-tenancy';
-import { headers as natsHeaders, type NatsConnection } from 'nats';
+import { ReplyInbox } from '@ido/platform-messaging';
+import { type Msg, headers as natsHeaders, type NatsConnection } from 'nats';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { ensureEventStream } from './event-stream';
 import { OUTBOX_CHANNEL, OUTBOX_TABLE } from './outbox-migration';
@@ -26,6 +27,7 @@ interface PendingRow {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const schemasPerSweepQuery = 200;
 /** Published rows are purged at most this often: one DELETE per schema, not one per sweep. */
 const purgeEveryMs = 3_600_000;
@@ -168,12 +170,13 @@ export class OutboxRelay {
         [this.settings.batchSize],
       );
       if (!rows.length) return false;
-      const js = this.nats().jetstream();
+      const inbox = ReplyInbox.of(this.nats());
       await Promise.all(
         rows.map((row) => {
           const headers = natsHeaders();
           headers.set('ido-tenant', tenant);
-          return js.publish(`${this.settings.namespace}.${row.subject}`, encoder.encode(row.payload), { msgID: row.id, headers, timeout: 5_000 });
+          headers.set('Nats-Msg-Id', row.id);
+          return inbox.call(jetStreamPublish, `${this.settings.namespace}.${row.subject}`, encoder.encode(row.payload), headers).then(checkPubAck);
         }),
       );
       await client.query(`UPDATE ${table} SET sent_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
@@ -192,6 +195,19 @@ export class OutboxRelay {
     );
     return rows.map((row) => row.schema).filter((schema) => tenantIdOfSchema(schema));
   }
+}
+
+/**
+ * A JetStream publish is a request answered by a PubAck. It goes through the
+ * bus's reply inbox rather than `jetstream().publish`, which builds an error
+ * object per successful call (ADR 0002): the relay sends one request per row.
+ */
+const jetStreamPublish = { subject: 'JetStream publish', timeoutMs: 5_000 };
+
+/** A PubAck (`{stream, seq, duplicate?}`) or the stream's refusal (`{error: {code, description}}`). */
+function checkPubAck(reply: Msg): void {
+  const ack = JSON.parse(decoder.decode(reply.data)) as { error?: { description?: string } };
+  if (ack.error) throw new Error(`JetStream refused the event: ${ack.error.description ?? 'unknown error'}`);
 }
 
 /** Schema names are validated tenant schemas (`t_[a-z0-9_]+`), safe as literals. */

@@ -1,10 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { AuditLog, OutboxRelay, outboxMigration } from '@ido/audit';
 import { ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } from '@ido/platform-tenancy';
 import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
-import { connect } from 'nats';
+import { connectNats } from '@ido/platform-messaging';
 import { Client, type Pool } from 'pg';
+import { startBundle, stopBundle } from './bundles';
+import { summariseProfile } from './cpu-profile';
 import { report, workspaceRoot } from './measure';
 
 /*
@@ -39,12 +41,6 @@ async function change(pools: TenantClients<Pool>, tenant: string, count: number,
   }
 }
 
-function startAudit(namespace: string): ChildProcess {
-  return spawn(process.execPath, [join(workspaceRoot, 'dist/apps/audit/main.js')], {
-    env: { ...process.env, IDO_NAMESPACE: namespace, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_PORT: '0', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 async function connectWhenCreated(url: string): Promise<Client> {
   for (let attempt = 0; ; attempt++) {
@@ -101,6 +97,9 @@ async function baseline(namespace: string, rows: number): Promise<number> {
   return Math.round(rows / seconds);
 }
 
+/** BENCH_CPU_PROF=1: the audit service runs under --cpu-prof; its profile is summarised at the end. */
+const profileDir = process.env['BENCH_CPU_PROF'] ? join(workspaceRoot, 'bench-reports/profiles') : undefined;
+
 async function main() {
   const namespace = newTestNamespace();
   const salesDb = `${namespace}_sales`;
@@ -108,7 +107,8 @@ async function main() {
   const roleSecret = `bench-${namespace}`;
   const maintenance = new MaintenanceDatabase({ url: urlOf(salesDb), databaseName: salesDb, migrations: [outboxMigration], roleSecret });
   const pools = new TenantClients<Pool>({ url: urlOf(salesDb), databaseName: salesDb, roleSecret, perTenant: 2, maxConnections: 40, idleMs: 60_000 });
-  const nats = await connect({ servers: natsUrl });
+  // The relay's connection as a service makes it (NatsTransport: coalesced writes, no async traces).
+  const nats = await connectNats({ servers: natsUrl, noAsyncTraces: true });
   const relay = new OutboxRelay(maintenance, () => nats, { namespace });
   let service: ChildProcess | undefined;
   let log: Client | undefined;
@@ -118,7 +118,7 @@ async function main() {
 
     // Drain: the backlog is committed while relay and audit are down, then both start.
     await Promise.all(tenants.map((t) => change(pools, t, backlog / tenants.length, 500)));
-    service = startAudit(namespace);
+    service = startBundle('audit', { IDO_NAMESPACE: namespace, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_PORT: '0', LOG_LEVEL: 'error' }, profileDir);
     log = await connectWhenCreated(urlOf(`${namespace}_audit`));
     const started = process.hrtime.bigint();
     await relay.start();
@@ -164,14 +164,16 @@ async function main() {
     await relay.stop();
     await nats.close();
     await log?.end();
-    if (service && service.exitCode === null) {
-      const exited = new Promise((resolve) => service?.once('exit', resolve));
-      service.kill('SIGTERM');
-      await exited;
-    }
+    if (service) await stopBundle(service);
     await pools.close();
     await maintenance.close();
     await dropNamespaceDatabases(namespace);
+  }
+  if (profileDir) {
+    const summary = summariseProfile(join(profileDir, 'audit.cpuprofile'));
+    console.log(`audit: ${summary.totalMs} ms of CPU samples`);
+    console.table(summary.byOwner);
+    console.table(summary.byFunction);
   }
 }
 

@@ -13,9 +13,9 @@ import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNam
 import pg from 'pg';
 import { type CpuParts, cpuDuring } from './cpu-time';
 import { startBareEndpoint } from './gateway-bare';
-import { summariseProfile } from './gateway-profile';
+import { summariseProfile } from './cpu-profile';
 import { type Load, type LoadResult, runLoad } from './gateway-load';
-import { freePort, startBundle, stopBundle, until } from './gateway-processes';
+import { freePort, startBundle, stopBundle, until } from './bundles';
 import { report, workspaceRoot } from './measure';
 
 const operator = { email: 'ops@bench.test', password: 'benchmark operator passphrase' };

@@ -25,7 +25,9 @@ const decoder = new TextDecoder();
  * explicit acks. A message is acknowledged only after the transaction that appended
  * it committed; a crash before that means redelivery, and the ledger skips what it
  * already has (by event id), so every record lands exactly once. Messages are
- * buffered up to batchSize or lingerMs, and batches are written one after the other.
+ * buffered up to batchSize or lingerMs; two batches are written at once, so one
+ * travels to Postgres while the other holds the chain heads (they take them one
+ * after the other: chains stay in insertion order).
  */
 export class AuditConsumer {
   private readonly log = new Logger('AuditConsumer');
@@ -33,8 +35,9 @@ export class AuditConsumer {
   private messages?: ConsumerMessages;
   private buffer: JsMsg[] = [];
   private linger?: NodeJS.Timeout;
-  /** The batches being written, in order. */
-  private writing: Promise<void> = Promise.resolve();
+  /** Batches go to the lanes in turn; each lane writes its batches one after the other. */
+  private readonly lanes: Array<Promise<void>> = [Promise.resolve(), Promise.resolve()];
+  private nextLane = 0;
   private readonly metrics: ReturnType<typeof consumerMetrics>;
 
   constructor(
@@ -52,14 +55,14 @@ export class AuditConsumer {
     await ensureEventStream(connection, this.settings.namespace);
     await this.ensureConsumer(connection);
     const consumer = await connection.jetstream().consumers.get(eventStreamName(this.settings.namespace), this.settings.durable);
-    this.messages = await consumer.consume({ max_messages: this.settings.batchSize * 2, callback: (message) => this.receive(message) });
+    this.messages = await consumer.consume({ max_messages: this.settings.batchSize * (this.lanes.length + 1), callback: (message) => this.receive(message) });
   }
 
   /** Stops receiving and waits for the batches in hand; anything unacknowledged is redelivered later. */
   async stop(): Promise<void> {
     await this.messages?.close();
     this.flush();
-    await this.writing;
+    await Promise.all(this.lanes);
   }
 
   private receive(message: JsMsg): void {
@@ -72,7 +75,10 @@ export class AuditConsumer {
     clearTimeout(this.linger);
     this.linger = undefined;
     const batch = this.buffer.splice(0);
-    if (batch.length) this.writing = this.writing.then(() => this.process(batch));
+    if (!batch.length) return;
+    const lane = this.nextLane;
+    this.nextLane = (lane + 1) % this.lanes.length;
+    this.lanes[lane] = (this.lanes[lane] as Promise<void>).then(() => this.process(batch));
   }
 
   private async process(batch: JsMsg[]): Promise<void> {

@@ -43,8 +43,9 @@ export class AuditLedger {
   private appendNew(unique: readonly AuditRecord[]): Promise<number> {
     return this.database.transaction(async (client) => {
       await client.query(`SET LOCAL ROLE ${quoteIdent(this.store.writer)}`);
+      // Ids in one order for every writer: two batches holding one redelivered record cannot deadlock.
       const fresh = await client.query<{ id: string }>(`INSERT INTO audit.event_ids (id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING id`, [
-        unique.map((r) => r.id),
+        unique.map((r) => r.id).sort(),
       ]);
       const freshIds = new Set(fresh.rows.map((row) => row.id));
       const toAppend = unique.filter((r) => freshIds.has(r.id));

@@ -7,3 +7,4 @@ export * from './nats-connection';
 export * from './nats-health';
 export * from './nats-transport';
 export * from './register-handlers';
+export * from './reply-inbox';

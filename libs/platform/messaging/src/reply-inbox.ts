@@ -1,9 +1,14 @@
 import { createInbox, type Msg, type MsgHdrs, type NatsConnection } from 'nats';
 import { IdoError } from './errors';
-import type { MessageContract } from './message-contract';
+
+/** What a call awaits: a subject to name in errors, and how long to wait (a MessageContract is one). */
+export interface ReplyExpectation {
+  subject: string;
+  timeoutMs: number;
+}
 
 interface PendingCall {
-  contract: MessageContract;
+  contract: ReplyExpectation;
   deadline: number;
   resolve(reply: Msg): void;
   reject(error: IdoError): void;
@@ -43,7 +48,7 @@ export class ReplyInbox {
   }
 
   /** Publishes with a reply subject of this inbox; settles on the reply, TIMEOUT or UNAVAILABLE. */
-  call(contract: MessageContract, subject: string, data: Uint8Array, headers: MsgHdrs): Promise<Msg> {
+  call(contract: ReplyExpectation, subject: string, data: Uint8Array, headers: MsgHdrs): Promise<Msg> {
     const token = (++this.sent).toString(36);
     this.connection.publish(subject, data, { reply: this.prefix + token, headers });
     const deadline = Date.now() + contract.timeoutMs;
@@ -92,6 +97,6 @@ export class ReplyInbox {
   }
 }
 
-function unavailable(contract: MessageContract): IdoError {
+function unavailable(contract: ReplyExpectation): IdoError {
   return new IdoError('UNAVAILABLE', `Nothing serves ${contract.subject} (service down or version not served)`);
 }
