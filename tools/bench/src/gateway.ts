@@ -9,13 +9,13 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { connectTestNats, dropNamespaceDatabases, freePort, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import pg from 'pg';
 import { type CpuParts, cpuDuring } from './cpu-time';
 import { startBareEndpoint } from './gateway-bare';
 import { summariseProfile } from './cpu-profile';
 import { type Load, type LoadResult, runLoad } from './gateway-load';
-import { freePort, startBundle, stopBundle, until } from './bundles';
+import { startBundle, stopBundle, until } from './bundles';
 import { report, workspaceRoot } from './measure';
 
 const operator = { email: 'ops@bench.test', password: 'benchmark operator passphrase' };
