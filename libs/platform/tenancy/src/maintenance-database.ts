@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { HealthCheck } from '@ido/platform-observability';
 import { Client, Pool, type PoolClient } from 'pg';
 import type { Migration } from './migrations';
-import { migrateSchema, migrationStatements, migrationsTable, schemaLockStatement, type SchemaMigrationResult } from './migrator';
+import { migrateSchema, migrationStatements, migrationsTable, migrationsTableColumns, schemaLockStatement, type SchemaMigrationResult } from './migrator';
+import { scramSecret } from './scram-secret';
 import { runTransactionScript } from './transaction-script';
 import { ownerRole, quoteIdent, type TenantIdentifiers, tenantIdentifiers, tenantIdOfSchema } from './tenant-id';
 
@@ -56,15 +57,15 @@ export class MaintenanceDatabase {
     return this.withClient(async (client) => {
       await this.prepareDatabase(client);
       // A new tenant is created with all its migrations in one transaction: all or nothing.
-      // For a tenant that exists (or a lost race with another replica) the script fails on the
-      // first existing table and rolls back; the incremental path below then does what is left.
+      // For a tenant that exists (or a lost race with another replica) the script fails on its
+      // first existing role and rolls back; the incremental path below then does what is left.
       const migrations = this.settings.migrations.map((m) => migrationStatements(ids.schema, this.owner, m));
-      const created = await runTransactionScript(client, [this.tenantObjectsSql(ids), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]).then(
+      const created = await runTransactionScript(client, [this.tenantObjectsSql(ids, 'new'), ...migrations, 'RESET ROLE;', this.connectGrantSql(ids)]).then(
         () => true,
         () => false,
       );
       if (created) return { schema: ids.schema, applied: this.settings.migrations.map((m) => m.name) };
-      await runTransactionScript(client, [this.tenantObjectsSql(ids), this.connectGrantSql(ids)]);
+      await runTransactionScript(client, [this.tenantObjectsSql(ids, 'if-missing'), this.connectGrantSql(ids)]);
       return migrateSchema(client, ids.schema, this.owner, this.settings.migrations);
     });
   }
@@ -132,8 +133,7 @@ export class MaintenanceDatabase {
       await runTransactionScript(client, [
         schemaLockStatement(schema),
         `CREATE SCHEMA IF NOT EXISTS ${quoted} AUTHORIZATION ${owner};
-         CREATE TABLE IF NOT EXISTS ${quoted}.${migrationsTable} (
-           name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+         CREATE TABLE IF NOT EXISTS ${quoted}.${migrationsTable} (${migrationsTableColumns});
          ALTER TABLE ${quoted}.${migrationsTable} OWNER TO ${owner};`,
       ]);
       return migrateSchema(client, schema, this.owner, migrations);
@@ -226,21 +226,25 @@ export class MaintenanceDatabase {
     return this.prepared;
   }
 
-  /** Schema, roles, ledger and grants of one tenant; idempotent; runs as the maintenance login. */
-  private tenantObjectsSql(ids: TenantIdentifiers): string {
+  /**
+   * Schema, roles, ledger and grants of one tenant; runs as the maintenance login.
+   * 'new' fails if a role exists; 'if-missing' is idempotent, its roles created in a
+   * DO block — which costs more than the two plain statements, hence two modes.
+   */
+  private tenantObjectsSql(ids: TenantIdentifiers, roles: 'new' | 'if-missing'): string {
     const [schema, role, login, owner] = [ids.schema, ids.role, ids.login, this.owner].map(quoteIdent);
-    const password = tenantRolePassword(this.settings.roleSecret, ids.login).replaceAll("'", "''");
+    // Base64 and '$:' only: safe inside the quotes and the $$ block.
+    const secret = scramSecret(tenantRolePassword(this.settings.roleSecret, ids.login));
+    const createRole = `CREATE ROLE ${role} NOLOGIN;`;
+    const createLogin = `CREATE ROLE ${login} LOGIN NOINHERIT PASSWORD '${secret}' IN ROLE ${role};`;
     return `
       ${schemaLockStatement(ids.schema)}
-      DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.role}') THEN CREATE ROLE ${role} NOLOGIN; END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.login}') THEN
-          CREATE ROLE ${login} LOGIN NOINHERIT PASSWORD '${password}' IN ROLE ${role};
-        END IF;
-      END $$;
+      ${roles === 'new' ? `${createRole} ${createLogin}` : `DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.role}') THEN ${createRole} END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ids.login}') THEN ${createLogin} END IF;
+      END $$;`}
       CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};
-      CREATE TABLE IF NOT EXISTS ${schema}.${migrationsTable} (
-        name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+      CREATE TABLE IF NOT EXISTS ${schema}.${migrationsTable} (${migrationsTableColumns});
       ALTER TABLE ${schema}.${migrationsTable} OWNER TO ${owner};
       GRANT USAGE ON SCHEMA ${schema} TO ${role};
       ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};

@@ -9,11 +9,13 @@ export interface Migration {
   checksum: string;
 }
 
-const folderPattern = /^\d{14}_[a-z0-9_]+$/;
+/** The ledger's name column is bounded (see `migrationsTableColumns`). */
+export const maxMigrationNameLength = 255;
+const folderPattern = new RegExp(`^\\d{14}_[a-z0-9_]{1,${maxMigrationNameLength - 15}}$`);
 
 /** A migration shipped in code (e.g. a platform table every service's tenants need), not read from a folder. */
 export function defineMigration(name: string, sql: string): Migration {
-  if (!folderPattern.test(name)) throw new Error(`migration ${name} must be named <14-digit timestamp>_<snake_name>`);
+  if (!folderPattern.test(name)) throw new Error(`migration ${name} must be named <14-digit timestamp>_<snake_name>, at most ${maxMigrationNameLength} characters`);
   return { name, sql, checksum: checksumOf(sql) };
 }
 
@@ -50,7 +52,7 @@ export function loadMigrations(directory: string): Migration[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
       if (!folderPattern.test(entry.name)) {
-        throw new Error(`migration folder ${entry.name} must be <14-digit timestamp>_<snake_name>`);
+        throw new Error(`migration folder ${entry.name} must be <14-digit timestamp>_<snake_name>, at most ${maxMigrationNameLength} characters`);
       }
       const file = join(directory, entry.name, 'migration.sql');
       if (!existsSync(file)) throw new Error(`migration ${entry.name} has no migration.sql`);

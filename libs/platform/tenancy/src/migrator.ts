@@ -1,10 +1,17 @@
 import type { PoolClient } from 'pg';
-import type { Migration } from './migrations';
+import { maxMigrationNameLength, type Migration } from './migrations';
 import { quoteIdent } from './tenant-id';
 import { runTransactionScript } from './transaction-script';
 
 /** Per-schema record of applied files. Owned by the owner role; tenants get no grant on it. */
 export const migrationsTable = '_ido_migrations';
+
+/**
+ * The ledger's columns. Bounded types keep its widest row under Postgres' TOAST
+ * threshold, so creating it creates no TOAST table and index: that halves the cost of
+ * the ledger, made once per tenant. (Ledgers made earlier with `text` columns work alike.)
+ */
+export const migrationsTableColumns = `name varchar(${maxMigrationNameLength}) PRIMARY KEY, checksum char(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now()`;
 
 export class MigrationChecksumError extends Error {
   constructor(readonly schema: string, readonly migration: string) {

@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import { tenancyFixture, fixtureMigrations } from '../tests/tenancy-fixture';
 import { withActor } from './actor-transaction';
+import { tenantRolePassword } from './maintenance-database';
 import { checksumOf, combineMigrations, defineMigration } from './migrations';
+import { scramSecret, tenantLoginScramIterations } from './scram-secret';
 
 type Fixture = Awaited<ReturnType<typeof tenancyFixture>>;
 
@@ -32,6 +34,20 @@ describe('provisioning', () => {
   it('refuses an invalid tenant id before any SQL', async () => {
     await expect(fx.maintenance.provisionTenant('x"; DROP SCHEMA t_acme CASCADE; --')).rejects.toThrow(/invalid tenant id/);
     expect(await fx.maintenance.listTenants()).toContain('acme');
+  });
+
+  it('stores the login password as the SCRAM secret Postgres would derive, with few iterations', async () => {
+    const { login } = fx.maintenance.identifiers('acme');
+    const secretOf = async () =>
+      (await fx.maintenance.query<{ secret: string }>('SELECT rolpassword AS secret FROM pg_authid WHERE rolname = $1', [login])).rows[0]?.secret ?? '';
+    // Stored as given: a string Postgres did not take for a secret would have been hashed (4096 iterations).
+    expect(await secretOf()).toMatch(new RegExp(`^SCRAM-SHA-256\\$${tenantLoginScramIterations}:`));
+    // Postgres' own derivation of the same password, with its salt and count, gives the same keys.
+    const password = tenantRolePassword(fx.roleSecret, login);
+    await fx.maintenance.query(`ALTER ROLE "${login}" PASSWORD '${password}'`);
+    const derived = await secretOf();
+    const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(derived) ?? [];
+    expect(scramSecret(password, Number(iterations), Buffer.from(salt ?? '', 'base64'))).toBe(derived);
   });
 });
 
