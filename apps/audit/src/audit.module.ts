@@ -11,7 +11,7 @@ import { EventsService } from './events/events.service';
 import { IngestModule } from './ingest/ingest.module';
 
 @Module({
-  imports: [IdentityModule.forService(), IngestModule],
+  imports: [IdentityModule.forService({ keepsPlatformData: true }), IngestModule],
   controllers: [statusController(auditV1.statusGet), EventsController, ChainController],
   providers: [EventsRepository, EventsService, ChainRepository, ChainService],
 })

@@ -4,7 +4,7 @@ import { ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } 
 import { infrastructureUrls } from '@ido/platform-testing';
 import { connect } from 'nats';
 import type { Pool } from 'pg';
-import { type GatewayClient, gatewayClient, operatorEnv } from './gateway-client';
+import { type GatewayClient, gatewayClient, operatorEnv, platformOperator } from './gateway-client';
 import { type RunningSystem, startSystem } from './system';
 
 /*
@@ -79,5 +79,17 @@ describe('audit over HTTP', () => {
       await pools.close();
       await maintenance.close();
     }
+  });
+
+  it("lets the platform's operators read and verify the platform's own log", { timeout: 60_000 }, async () => {
+    const ops = await client.operatorToken();
+    const page = async (query = '') => auditV1.eventsList.reply.parse((await http('GET', `/v1/audit/events${query}`, { token: ops })).body);
+    // Identity recorded the first operator it created from its environment, in the platform's log.
+    await expect
+      .poll(async () => (await http('GET', '/v1/audit/events?action=identity.user.create', { token: ops })).status, { timeout: 15_000 })
+      .toBe(200);
+    const created = await page('?action=identity.user.create');
+    expect(created.items).toMatchObject([{ source: 'identity', actor: { kind: 'service', id: 'identity' }, after: { email: platformOperator.email, roles: ['platform-admin'] } }]);
+    expect(await http('POST', '/v1/audit/verify', { token: ops, body: {} })).toMatchObject({ status: 200, body: { intact: true } });
   });
 });

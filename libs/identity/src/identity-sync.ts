@@ -21,6 +21,11 @@ export interface IdentitySettings {
   /** Least time between reloads or JWKS refetches asked for by requests (unknown tenant or kid). */
   onDemandRefetchMs: number;
   tokenCacheSize: number;
+  /**
+   * Whether this service keeps data of the platform tenant (its operators' own records,
+   * e.g. the audit log of operator changes) and so gives it a schema like any tenant.
+   */
+  keepsPlatformData: boolean;
 }
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');

@@ -4,12 +4,14 @@ import type { ServiceConfig } from '@ido/platform-config';
 import { SERVICE_CONFIG } from '@ido/platform-runtime';
 import { MaintenanceDatabase } from '@ido/platform-tenancy';
 import { AccessState } from './access-state';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-sync';
 
 /**
  * A persisting service's tenant schemas follow identity's registry: a tenant
  * identity announces (event) or lists (snapshot, so one missed while the service
  * was down) gets its schema here. Identity provisions its own; the platform
- * tenant has no business data.
+ * tenant has no business data, so it gets one only where a service keeps data of
+ * the operators themselves (the audit log).
  */
 @Injectable()
 export class TenantSchemaSync implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,6 +23,7 @@ export class TenantSchemaSync implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(AccessState) private readonly state: AccessState,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
     @Optional() @Inject(MaintenanceDatabase) private readonly maintenance?: MaintenanceDatabase,
   ) {}
 
@@ -54,7 +57,7 @@ export class TenantSchemaSync implements OnApplicationBootstrap, OnModuleDestroy
     const maintenance = this.maintenance as MaintenanceDatabase;
     const existing = new Set(await maintenance.listTenants().catch(() => this.state.tenantIds()));
     for (const tenant of this.state.tenantIds()) {
-      if (tenant === PLATFORM_TENANT || existing.has(tenant)) continue;
+      if ((tenant === PLATFORM_TENANT && !this.settings.keepsPlatformData) || existing.has(tenant)) continue;
       try {
         await maintenance.provisionTenant(tenant);
         this.log.log(`tenant ${tenant} provisioned`);

@@ -49,8 +49,8 @@ const tenantRoles: readonly BuiltInRole[] = [
 const platformRoles: readonly BuiltInRole[] = [
   {
     name: 'platform-admin',
-    description: 'Operates the SaaS: tenants, signing keys, platform users',
-    permissions: [...platformOnly, ...names(Object.values(identityPermissions).filter((p) => !platformOnly.has(p.name)))],
+    description: "Operates the SaaS: tenants, signing keys, platform users; reads the platform's audit log",
+    permissions: [...platformOnly, ...names(Object.values(identityPermissions).filter((p) => !platformOnly.has(p.name))), auditPermissions.eventRead.name],
   },
 ];
 
