@@ -4,7 +4,7 @@ import { IdentityModule as IdentityClientModule } from '@ido/identity';
 import { identityV1 } from '@ido/internal-api';
 import { statusController } from '@ido/platform-runtime';
 import { AccessController } from './access/access.controller';
-import { IdentityEvents } from './access/identity-events';
+import { KeySetAnnouncements } from './access/key-set-announcements';
 import { AccessTokens } from './auth/access-tokens';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -48,7 +48,7 @@ import { UsersService } from './users/users.service';
   ],
   providers: [
     IdentityDatabase,
-    IdentityEvents,
+    KeySetAnnouncements,
     PasswordHasher,
     TenantRegistry,
     TenantsService,

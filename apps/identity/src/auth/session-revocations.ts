@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DomainEvents } from '@ido/audit';
 import { CLOCK_SKEW_SECONDS } from '@ido/identity';
 import { identityEvents } from '@ido/internal-api';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
-import { IdentityEvents } from '../access/identity-events';
 import { IdentityDatabase } from '../database/identity-database';
 import type { IdentitySettings } from '../identity.settings';
 import { SessionsRepository } from './sessions.repository';
@@ -10,7 +10,7 @@ import { SessionsRepository } from './sessions.repository';
 /**
  * Ends sessions early. Their refresh tokens stop at once (identity checks the
  * session); their access tokens stop at every verifier through the revocation
- * list (registry + event), kept until the last such token has expired.
+ * list (registry + event through the outbox), kept until the last such token has expired.
  */
 @Injectable()
 export class SessionRevocations {
@@ -19,7 +19,7 @@ export class SessionRevocations {
   constructor(
     @Inject(SessionsRepository) private readonly sessions: SessionsRepository,
     @Inject(IdentityDatabase) private readonly db: IdentityDatabase,
-    @Inject(IdentityEvents) private readonly events: IdentityEvents,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
     @Inject(SERVICE_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -27,10 +27,13 @@ export class SessionRevocations {
     const sessionIds = await this.sessions.revoke(tenant, where, reason);
     if (sessionIds.length === 0) return sessionIds;
     const until = new Date(Date.now() + (this.settings.accessTokenTtlSeconds + CLOCK_SKEW_SECONDS) * 1000);
+    // The revocation list (served in every access snapshot) and the event that spreads it, in one transaction.
     await this.db.registry((db) =>
-      db.sessionRevocation.createMany({ data: sessionIds.map((sessionId) => ({ sessionId, tenant, until })), skipDuplicates: true }),
+      db.$transaction(async (tx) => {
+        await tx.sessionRevocation.createMany({ data: sessionIds.map((sessionId) => ({ sessionId, tenant, until })), skipDuplicates: true });
+        await this.events.publish(tx, identityEvents.sessionsRevoked, { tenant, sessionIds, until: until.toISOString() });
+      }),
     );
-    this.events.publish(identityEvents.sessionsRevoked, { tenant, sessionIds, until: until.toISOString() });
     this.log.log(`revoked ${sessionIds.length} session(s) of tenant ${tenant}: ${reason}`);
     return sessionIds;
   }

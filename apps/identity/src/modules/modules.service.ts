@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@ido/identity';
-import { identityEvents, type ModuleName, moduleNames } from '@ido/internal-api';
+import { type ModuleName, moduleNames } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
 import { auditActorOf } from '../access/audit-actor';
-import { IdentityEvents } from '../access/identity-events';
 import { type Tenant, TenantRegistry } from '../tenants/tenant-registry.repository';
 
 /** Which business modules a tenant uses: the flags every service and the gateway enforce. */
@@ -11,7 +10,6 @@ import { type Tenant, TenantRegistry } from '../tenants/tenant-registry.reposito
 export class ModulesService {
   constructor(
     @Inject(TenantRegistry) private readonly tenants: TenantRegistry,
-    @Inject(IdentityEvents) private readonly events: IdentityEvents,
   ) {}
 
   async list(tenant: string): Promise<Array<{ module: ModuleName; enabled: boolean }>> {
@@ -24,8 +22,7 @@ export class ModulesService {
     const current = new Set((await this.tenantOf(tenant)).modules);
     if (enabled) current.add(module);
     else current.delete(module);
-    const updated = await this.tenants.setModules(tenant, moduleNames.filter((m) => current.has(m)), auditActorOf(actor));
-    this.events.publish(identityEvents.tenantChanged, { tenant, status: updated.status, modules: updated.modules });
+    await this.tenants.setModules(tenant, moduleNames.filter((m) => current.has(m)), auditActorOf(actor));
     return { module, enabled };
   }
 

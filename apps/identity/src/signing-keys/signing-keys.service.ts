@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_TOKEN_ALGORITHM, CLOCK_SKEW_SECONDS } from '@ido/identity';
-import { identityEvents, type identitySchemas } from '@ido/internal-api';
+import type { identitySchemas } from '@ido/internal-api';
 import { SERVICE_SETTINGS } from '@ido/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey } from 'jose';
 import type { AuditActor } from '@ido/audit';
-import { IdentityEvents } from '../access/identity-events';
+import { KeySetAnnouncements } from '../access/key-set-announcements';
 import { identityItself } from '../access/audit-actor';
 import type { IdentitySettings } from '../identity.settings';
 import { openPrivateKey, sealPrivateKey } from './key-encryption';
@@ -30,7 +30,7 @@ export class SigningKeys implements OnModuleDestroy {
 
   constructor(
     @Inject(SigningKeysRepository) private readonly keys: SigningKeysRepository,
-    @Inject(IdentityEvents) private readonly events: IdentityEvents,
+    @Inject(KeySetAnnouncements) private readonly announcements: KeySetAnnouncements,
     @Inject(SERVICE_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -84,7 +84,7 @@ export class SigningKeys implements OnModuleDestroy {
     const kids = (await this.jwks()).map((key) => key.kid);
     if (kids.join() !== this.publishedKids) {
       this.publishedKids = kids.join();
-      this.events.publish(identityEvents.signingKeysChanged, { kids });
+      this.announcements.announce(kids);
     }
   }
 

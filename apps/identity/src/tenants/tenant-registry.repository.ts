@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { identitySchemas, ModuleName } from '@ido/internal-api';
-import { type AuditActor, AuditLog } from '@ido/audit';
+import { identityEvents, type identitySchemas, type ModuleName } from '@ido/internal-api';
+import { type AuditActor, AuditLog, DomainEvents } from '@ido/audit';
 import { IdentityDatabase } from '../database/identity-database';
 import type { Prisma, Tenant as TenantRow } from '../../prisma/generated/prisma/client';
 
@@ -24,11 +24,13 @@ export class TenantRegistry {
   constructor(
     @Inject(IdentityDatabase) private readonly db: IdentityDatabase,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   /**
-   * A registry change and its audit record in one transaction (in the platform
-   * schema's outbox), recorded under the tenant it concerns so its auditors see it.
+   * A registry change, its audit record and its event in one transaction (in the
+   * platform schema's outbox): the record under the tenant it concerns so its
+   * auditors see it, the event for every verifier and every service's schemas.
    */
   private audited(by: AuditActor, verb: string, id: string, change: (tx: Prisma.TransactionClient) => Promise<[TenantRow | null, TenantRow]>): Promise<Tenant> {
     return this.db.registry((db) =>
@@ -36,6 +38,8 @@ export class TenantRegistry {
         const [before, after] = await change(tx);
         const view = tenantView(after);
         await this.audit.record(tx, { tenant: id, actor: by, action: `identity.tenant.${verb}`, entity: { type: 'tenant', id }, before: before && tenantView(before), after: view });
+        const event = before ? identityEvents.tenantChanged : identityEvents.tenantProvisioned;
+        await this.events.publish(tx, event, { tenant: id, status: view.status, modules: view.modules });
         return view;
       }),
     );

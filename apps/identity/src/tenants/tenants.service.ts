@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuditActor } from '@ido/audit';
 import { optionalActor } from '@ido/identity';
-import { identityEvents, type ModuleName } from '@ido/internal-api';
+import type { ModuleName } from '@ido/internal-api';
 import { IdoError } from '@ido/platform-messaging';
 import { isUniqueViolation, MaintenanceDatabase } from '@ido/platform-tenancy';
-import { IdentityEvents } from '../access/identity-events';
 import { builtInRolesOf, PLATFORM_TENANT } from '../roles/built-in-roles';
 import { RolesRepository } from '../roles/roles.repository';
 import { auditActorOf } from '../access/audit-actor';
@@ -34,7 +33,6 @@ export class TenantsService {
     @Inject(MaintenanceDatabase) private readonly maintenance: MaintenanceDatabase,
     @Inject(RolesRepository) private readonly roles: RolesRepository,
     @Inject(UsersService) private readonly users: UsersService,
-    @Inject(IdentityEvents) private readonly events: IdentityEvents,
   ) {}
 
   /** Schema, built-in roles and first admin, then the registry entry: a tenant is listed only once complete. */
@@ -46,7 +44,6 @@ export class TenantsService {
     const tenant = await this.tenants.insert({ id: request.id, name: request.name, modules: request.modules }, by).catch((error: unknown) => {
       throw isUniqueViolation(error) ? new IdoError('CONFLICT', `Tenant ${request.id} already exists`) : error;
     });
-    this.events.publish(identityEvents.tenantProvisioned, { tenant: tenant.id, status: tenant.status, modules: tenant.modules });
     this.log.log(`tenant ${tenant.id} provisioned`);
     return { tenant, admin };
   }
@@ -76,7 +73,6 @@ export class TenantsService {
     if (id === PLATFORM_TENANT) throw new IdoError('PRECONDITION_FAILED', 'The platform tenant cannot be suspended');
     await this.get(id);
     const tenant = await this.tenants.setStatus(id, status, by);
-    this.events.publish(identityEvents.tenantChanged, { tenant: id, status: tenant.status, modules: tenant.modules });
     this.log.log(`tenant ${id} is now ${status}`);
     return tenant;
   }

@@ -1,6 +1,6 @@
 import { identityEvents, identityV1 } from '@ido/internal-api';
 import { wireSubject } from '@ido/platform-messaging';
-import { assertAudited } from '@ido/audit';
+import { assertAudited, OUTBOX_TABLE } from '@ido/audit';
 import { MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
 import { JSONCodec } from 'nats';
 import { identityFixture, type IdentityFixture, type TenantAdmin } from '../../tests/identity-fixture';
@@ -69,6 +69,12 @@ describe('tenants', () => {
     // Recorded with the registry change, in the platform schema's outbox, under the tenant it concerns.
     const record = await assertAudited(fx.service.app.get(TenantClients), 'platform', { action: 'identity.tenant.suspend', entity: { type: 'tenant', id: 'umbrella' } });
     expect(record).toMatchObject({ tenant: 'umbrella', actor: { kind: 'user' }, before: { status: 'active' }, after: { status: 'suspended' } });
+    // So is the event every verifier acts on: committed with the change, relayed after it.
+    const events = await fx.service.app.get(TenantClients).use('platform', async (_client, { pool }) => {
+      const { rows } = await pool.query<{ payload: unknown }>(`SELECT payload FROM ${OUTBOX_TABLE} WHERE subject = $1`, [identityEvents.tenantChanged.subject]);
+      return rows.map((row) => row.payload);
+    });
+    expect(events).toContainEqual({ tenant: 'umbrella', status: 'suspended', modules: [] });
     await expect.poll(async () => (await fx.attempt(identityV1.authMe, {}, tenant.token)).ok, { timeout: 2_000, interval: 20 }).toBe(false);
     expect(await fx.attempt(identityV1.authLogin, { tenant: 'umbrella', email: tenant.email, password: tenant.password })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await fx.attempt(identityV1.authRefresh, { refreshToken: tenant.tokens.refreshToken })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
