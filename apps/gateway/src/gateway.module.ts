@@ -55,6 +55,6 @@ export function gatewayService(options: GatewayOptions, environment: Record<stri
 /** What the deployed gateway serves: every declared route, checked by identity's AccessPolicy at the edge. */
 export const deployedGateway: GatewayOptions = {
   routes: httpRoutes,
-  imports: [IdentityModule.forService()],
+  imports: [IdentityModule.forService({ gatesReadiness: true })],
   authorizer: { provide: EDGE_AUTHORIZER, useExisting: AccessPolicy },
 };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { identitySchemas } from '@ido/internal-api';
 import type { ServiceConfig } from '@ido/platform-config';
 import { NatsTransport } from '@ido/platform-messaging';
-import { ServiceMetrics } from '@ido/platform-observability';
+import { type HealthCheck, HealthRegistry, ServiceMetrics } from '@ido/platform-observability';
 import { SERVICE_CONFIG } from '@ido/platform-runtime';
 import type { NatsConnection, Subscription } from 'nats';
 import { accessGuard } from './access-guard';
@@ -26,6 +26,13 @@ export interface IdentitySettings {
    * e.g. the audit log of operator changes) and so gives it a schema like any tenant.
    */
   keepsPlatformData: boolean;
+  /**
+   * Whether the service reports not ready until identity's access state and keys
+   * first loaded: for a service that load balancers send HTTP traffic to (the
+   * gateway), which would otherwise answer 503 in its first moments. NATS services
+   * get work through queue groups, which readiness does not gate.
+   */
+  gatesReadiness: boolean;
 }
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
@@ -51,6 +58,7 @@ export class IdentitySync implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
     @Inject(FeatureFlags) private readonly flags: FeatureFlags,
     @Inject(ServiceMetrics) metrics: ServiceMetrics,
+    @Inject(HealthRegistry) health: HealthRegistry,
   ) {
     // In the constructor, not onModuleInit: createServiceApp starts the microservice
     // before Nest's init hooks run, and no request may ever reach a handler unguarded.
@@ -62,6 +70,7 @@ export class IdentitySync implements OnApplicationBootstrap, OnModuleDestroy {
     // Core NATS keeps nothing for a disconnected subscriber: whatever was published meanwhile is reloaded.
     transport.on('reconnect', () => this.resync());
     registerIdentityMetrics(metrics.registry, verifier, state);
+    if (settings.gatesReadiness) health.register(identityLoaded(state, verifier));
   }
 
   onApplicationBootstrap(): void {
@@ -116,6 +125,16 @@ export class IdentitySync implements OnApplicationBootstrap, OnModuleDestroy {
     if (!failure && this.failures > 0) this.log.log('access state and keys loaded from identity');
     return failure !== undefined;
   }
+}
+
+/** Readiness: the access state and signing keys came from identity at least once (later outages keep the last). */
+function identityLoaded(state: AccessState, verifier: TokenVerifier): HealthCheck {
+  return {
+    name: 'identity',
+    probe: async () => {
+      if (!state.loaded || !verifier.hasKeys) throw new Error('access state and signing keys not loaded from identity yet');
+    },
+  };
 }
 
 /** The business module a service is (its flag gates every request); none for identity, audit, gateway. */

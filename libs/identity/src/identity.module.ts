@@ -12,7 +12,7 @@ import { TokenVerifier } from './token-verifier';
 
 export type IdentityOptions = Partial<IdentitySettings>;
 
-const defaults: IdentitySettings = { syncIntervalMs: 60_000, retryMs: 1_000, onDemandRefetchMs: 5_000, tokenCacheSize: 10_000, keepsPlatformData: false };
+const defaults: IdentitySettings = { syncIntervalMs: 60_000, retryMs: 1_000, onDemandRefetchMs: 5_000, tokenCacheSize: 10_000, keepsPlatformData: false, gatesReadiness: false };
 
 /**
  * What every service imports to authenticate and authorise its NATS requests:

@@ -38,6 +38,11 @@ export class SigningKeys {
     return this.fetchCount;
   }
 
+  /** Whether a JWKS was ever fetched (until then no token can be verified). */
+  get loaded(): boolean {
+    return this.everLoaded;
+  }
+
   /** A JWKS fetched after this call (not one already in flight). */
   refresh(): Promise<void> {
     return this.refresher.run();

@@ -73,6 +73,11 @@ export class TokenVerifier {
     return { ...this.counts, jwksFetches: this.keys.fetches, cachedTokens: this.cache.size };
   }
 
+  /** Whether identity's keys were ever loaded: until then every token is refused UNAVAILABLE. */
+  get hasKeys(): boolean {
+    return this.keys.loaded;
+  }
+
   /** Refetches the JWKS (on `signingKeysChanged`, periodically); keys no longer listed stop verifying. */
   refreshKeys(): Promise<void> {
     return this.keys.refresh();
