@@ -44,8 +44,12 @@ describe('helm charts', () => {
       { ...base, resources: { ...base.resources, limits: { memory: 'lots' } } },
       { ...base, service: 'sales' },
       { ...base, unknownKey: true },
+      { ...base, dataVolumes: [{ name: 'archive', mountPath: '/data' }] },
+      { ...base, dataVolumes: [{ name: 'archive', mountPath: '/data', emptyDir: {}, persistentVolumeClaim: { claimName: 'c' } }] },
+      { ...base, dataVolumes: [{ name: 'Archive!', mountPath: 'data', emptyDir: {} }] },
     ];
     for (const values of broken) expect(validate(values), JSON.stringify(values).slice(0, 80)).toBe(false);
+    expect(validate({ ...base, dataVolumes: [{ name: 'archive', mountPath: '/data', persistentVolumeClaim: { claimName: 'audit-archive' } }] })).toBe(true);
   });
 
   it('the library chart defines every template it includes, with balanced delimiters', () => {

@@ -9,7 +9,26 @@ interface ServiceDefaults {
   resources: { requests: { cpu: string; memory: string }; limits: { memory: string } };
   /** Secrets (created by the platform team) whose keys become environment variables. */
   secretEnv: string[];
+  /** Settings that are not secrets. */
+  env: Record<string, string>;
+  /** Writable directories besides /tmp (the root filesystem is read-only). */
+  dataVolumes: DataVolume[];
 }
+
+/** A writable directory of the pod: an emptyDir (lost with the pod) or an existing claim. */
+interface DataVolume {
+  name: string;
+  mountPath: string;
+  emptyDir?: Record<string, never>;
+  persistentVolumeClaim?: { claimName: string };
+}
+
+/**
+ * The audit service exports each archived month there (AUDIT_ARCHIVE_DIR). The default
+ * emptyDir keeps a trial install working; production sets an RWX claim (any replica
+ * may run the archive job) or copies the files to object storage after each run.
+ */
+const auditArchive = '/var/lib/ido/audit-archive';
 
 function defaultsOf(service: ServiceDescriptor): ServiceDefaults {
   // Identity hashes passwords with argon2id at 19 MiB each: it needs the headroom.
@@ -17,6 +36,8 @@ function defaultsOf(service: ServiceDescriptor): ServiceDefaults {
   return {
     resources: { requests: { cpu: '100m', memory: memory[0] as string }, limits: { memory: memory[1] as string } },
     secretEnv: [`ido-${service.name}`],
+    env: service.name === 'audit' ? { AUDIT_ARCHIVE_DIR: auditArchive } : {},
+    dataVolumes: service.name === 'audit' ? [{ name: 'audit-archive', mountPath: auditArchive, emptyDir: {} }] : [],
   };
 }
 
@@ -38,8 +59,9 @@ export function valuesOf(service: ServiceDescriptor) {
     service: service.name,
     image: { repository: `ghcr.io/ido-crm/${service.name}`, tag: '', pullPolicy: 'IfNotPresent' },
     replicaCount: 2,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'info' },
+    env: { NODE_ENV: 'production', LOG_LEVEL: 'info', ...defaults.env },
     secretEnv: defaults.secretEnv,
+    dataVolumes: defaults.dataVolumes,
     resources: defaults.resources,
     autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 6, targetCPUUtilizationPercentage: 70 },
     podDisruptionBudget: { enabled: true, minAvailable: 1 },
@@ -96,6 +118,22 @@ export function valuesSchema(service: ServiceDescriptor) {
         propertyNames: { pattern: '^[A-Z][A-Z0-9_]*$', not: { enum: ['DATABASE_URL', 'TENANT_ROLE_SECRET', 'IDENTITY_KEY_ENCRYPTION_KEY', 'IDO_PLATFORM_ADMIN_PASSWORD'] } },
       },
       secretEnv: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      dataVolumes: {
+        type: 'array',
+        description: 'Writable directories besides /tmp: an emptyDir, or an existing PersistentVolumeClaim.',
+        items: {
+          ...object(
+            {
+              name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' },
+              mountPath: { type: 'string', pattern: '^/' },
+              emptyDir: { type: 'object', additionalProperties: false },
+              persistentVolumeClaim: object({ claimName: { type: 'string', minLength: 1 } }),
+            },
+            ['name', 'mountPath'],
+          ),
+          oneOf: [{ required: ['emptyDir'] }, { required: ['persistentVolumeClaim'] }],
+        },
+      },
       resources: object({
         requests: object({ cpu: resourceQuantity, memory: resourceQuantity }),
         limits: object({ memory: resourceQuantity }, ['memory']),
