@@ -2,6 +2,7 @@ import { connectTestNats, newTestNamespace, startPrivateNats } from '@ido/platfo
 import { connect, type Msg, type NatsConnection } from 'nats';
 import { z } from 'zod';
 import { MessageBus } from './message-bus';
+import { CoalescingTransport, connectNats } from './nats-connection';
 
 /*
  * The bus's own request/reply (one inbox subscription per connection, one
@@ -93,6 +94,36 @@ describe('MessageBus across a NATS restart', () => {
       await reconnected;
       await Promise.all([client.flush(), responder.flush()]);
       expect(await bus.request(echo('echo.v1.echo.run'), { n: 8 })).toEqual({ n: 8 });
+    } finally {
+      await client.close();
+      await responder.close();
+      await nats.dispose();
+    }
+  });
+});
+
+describe('a connection from connectNats', () => {
+  it('coalesces its writes, and still does after a reconnect', async () => {
+    const nats = await startPrivateNats();
+    const options = { servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 };
+    const responder = await connect(options);
+    const client = await connectNats(options);
+    // Which transport nats.js dialled: internal, but it is what this test is about.
+    const transportOf = (connection: NatsConnection) => (connection as unknown as { protocol: { transport: unknown } }).protocol.transport;
+    try {
+      responder.subscribe('coalesced.echo.v1.echo.run', { callback: (_e, m) => m.respond(m.data) });
+      await responder.flush();
+      const bus = new MessageBus(() => client, 'coalesced');
+      expect(transportOf(client)).toBeInstanceOf(CoalescingTransport);
+      const replies = await Promise.all(Array.from({ length: 200 }, (_, n) => bus.request(echo('echo.v1.echo.run'), { n })));
+      expect(replies.map((r) => r.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
+
+      const reconnected = Promise.all([client, responder].map(reconnectOf));
+      await nats.kill();
+      await nats.start();
+      await reconnected;
+      expect(transportOf(client)).toBeInstanceOf(CoalescingTransport);
+      expect(await bus.request(echo('echo.v1.echo.run'), { n: 9 })).toEqual({ n: 9 });
     } finally {
       await client.close();
       await responder.close();
