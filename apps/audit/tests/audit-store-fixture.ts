@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ensureServiceDatabase, MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { Client, type Pool } from 'pg';
 import type { AuditRecord } from '@ido/audit';
 import { AuditLedger } from '../src/ingest/audit-ledger';
@@ -12,7 +12,7 @@ export async function auditStoreFixture(tenants: string[]) {
   const databaseName = `${namespace}_audit`;
   const { databaseUrl } = infrastructureUrls();
   await ensureServiceDatabase(databaseUrl, databaseName);
-  const url = Object.assign(new URL(databaseUrl), { pathname: `/${databaseName}` }).toString();
+  const url = databaseUrlOf(databaseName);
   const roleSecret = `secret-${namespace}`;
   const maintenance = new MaintenanceDatabase({ url, databaseName, migrations: [], roleSecret });
   const store = new AuditStore(maintenance, databaseName);

@@ -1,6 +1,6 @@
 import { AuditLog, outboxMigration } from '@ido/audit';
 import { combineMigrations, ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } from '@ido/platform-tenancy';
-import { infrastructureUrls } from '@ido/platform-testing';
+import { databaseUrlOf, infrastructureUrls } from '@ido/platform-testing';
 import { Client, type Pool } from 'pg';
 
 /**
@@ -11,7 +11,7 @@ export async function businessFixture(namespace: string, tenants: string[]) {
   const databaseName = `${namespace}_sales`;
   const { databaseUrl } = infrastructureUrls();
   await ensureServiceDatabase(databaseUrl, databaseName);
-  const url = Object.assign(new URL(databaseUrl), { pathname: `/${databaseName}` }).toString();
+  const url = databaseUrlOf(databaseName);
   const roleSecret = `secret-${namespace}`;
   const maintenance = new MaintenanceDatabase({ url, databaseName, migrations: combineMigrations([[outboxMigration]]), roleSecret });
   for (const tenant of tenants) await maintenance.provisionTenant(tenant);
@@ -59,7 +59,7 @@ export async function businessFixture(namespace: string, tenants: string[]) {
 
 /** Every event id in the audit log (as superuser: all tenants), duplicates included. */
 export async function loggedIds(auditDatabaseName: string): Promise<string[]> {
-  const client = new Client({ connectionString: Object.assign(new URL(infrastructureUrls().databaseUrl), { pathname: `/${auditDatabaseName}` }).toString() });
+  const client = new Client({ connectionString: databaseUrlOf(auditDatabaseName) });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string }>('SELECT id::text FROM audit.audit_events');

@@ -1,13 +1,12 @@
 import { AuditLog, OutboxRelay, outboxMigration } from '@ido/audit';
 import { ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } from '@ido/platform-tenancy';
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { connect } from 'nats';
 import { Client, type Pool } from 'pg';
 import { startProcess } from './processes';
 
 const tenants = ['acme', 'umbrella', 'globex'];
 const { databaseUrl, natsUrl } = infrastructureUrls();
-const urlOf = (database: string) => Object.assign(new URL(databaseUrl), { pathname: `/${database}` }).toString();
 
 /** The built audit service as a process, as production runs it. */
 const startAudit = (namespace: string) =>
@@ -19,8 +18,8 @@ describe('audit service killed mid-consume', () => {
     const salesDb = `${namespace}_sales`;
     await ensureServiceDatabase(databaseUrl, salesDb);
     const roleSecret = `secret-${namespace}`;
-    const maintenance = new MaintenanceDatabase({ url: urlOf(salesDb), databaseName: salesDb, migrations: [outboxMigration], roleSecret });
-    const pools = new TenantClients<Pool>({ url: urlOf(salesDb), databaseName: salesDb, roleSecret, perTenant: 2, maxConnections: 10, idleMs: 60_000 });
+    const maintenance = new MaintenanceDatabase({ url: databaseUrlOf(salesDb), databaseName: salesDb, migrations: [outboxMigration], roleSecret });
+    const pools = new TenantClients<Pool>({ url: databaseUrlOf(salesDb), databaseName: salesDb, roleSecret, perTenant: 2, maxConnections: 10, idleMs: 60_000 });
     const nats = await connect({ servers: natsUrl });
     const relay = new OutboxRelay(maintenance, () => nats, { namespace });
     const audit = new AuditLog('sales');
@@ -42,7 +41,7 @@ describe('audit service killed mid-consume', () => {
       const expected = (await maintenance.query<{ id: string }>(tenants.map((t) => `SELECT id::text FROM t_${t}.ido_outbox`).join(' UNION ALL '))).rows.map((r) => r.id).sort();
 
       const first = startAudit(namespace);
-      const auditLog = await connectWhenCreated(urlOf(`${namespace}_audit`));
+      const auditLog = await connectWhenCreated(databaseUrlOf(`${namespace}_audit`));
       log = auditLog;
       const logged = async () => {
         // Until the service created its schema, nothing is logged.

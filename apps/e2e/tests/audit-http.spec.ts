@@ -1,7 +1,7 @@
 import { AuditLog, OutboxRelay, outboxMigration } from '@ido/audit';
 import { auditV1 } from '@ido/internal-api';
 import { ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } from '@ido/platform-tenancy';
-import { infrastructureUrls } from '@ido/platform-testing';
+import { databaseUrlOf, infrastructureUrls } from '@ido/platform-testing';
 import { connect } from 'nats';
 import type { Pool } from 'pg';
 import { type GatewayClient, gatewayClient, operatorEnv, platformOperator } from './gateway-client';
@@ -37,7 +37,7 @@ describe('audit over HTTP', () => {
     const { databaseUrl, natsUrl } = infrastructureUrls();
     const database = `${system.namespace}_crm`;
     await ensureServiceDatabase(databaseUrl, database);
-    const url = Object.assign(new URL(databaseUrl), { pathname: `/${database}` }).toString();
+    const url = databaseUrlOf(database);
     const maintenance = new MaintenanceDatabase({ url, databaseName: database, migrations: [outboxMigration], roleSecret: 'e2e-audit' });
     const pools = new TenantClients<Pool>({ url, databaseName: database, roleSecret: 'e2e-audit', perTenant: 1, maxConnections: 4, idleMs: 60_000 });
     const nats = await connect({ servers: natsUrl });

@@ -1,4 +1,4 @@
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, newTestNamespace } from '@ido/platform-testing';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startProcess, workspaceRoot } from './processes';
@@ -19,7 +19,7 @@ describe('maintenance commands of a built service', () => {
     const again = await run('staffing', 'provision', 'acme-guarding');
     expect(again.output).toContain('"applied":[]');
 
-    const db = new Client({ connectionString: Object.assign(new URL(infrastructureUrls().databaseUrl), { pathname: `/${namespace}_staffing` }).toString() });
+    const db = new Client({ connectionString: databaseUrlOf(`${namespace}_staffing`) });
     await db.connect();
     const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 't_acme_guarding' ORDER BY 1`);
     await db.end();

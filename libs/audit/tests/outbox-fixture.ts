@@ -1,5 +1,5 @@
 import { combineMigrations, defineMigration, ensureServiceDatabase, MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { outboxMigration } from '../src';
 
 /** A service's own table, beside the platform's outbox. */
@@ -14,7 +14,7 @@ export async function outboxFixture(tenants: string[]) {
   const databaseName = `${namespace}_svc`;
   const { databaseUrl } = infrastructureUrls();
   await ensureServiceDatabase(databaseUrl, databaseName);
-  const url = Object.assign(new URL(databaseUrl), { pathname: `/${databaseName}` }).toString();
+  const url = databaseUrlOf(databaseName);
   const roleSecret = `secret-${namespace}`;
   const migrations = combineMigrations([[outboxMigration], [widgetMigration]]);
   const maintenance = new MaintenanceDatabase({ url, databaseName, migrations, roleSecret });

@@ -8,18 +8,12 @@
 import { accountingV1, identityV1 } from '@ido/internal-api';
 import { MessageBus } from '@ido/platform-messaging';
 import { startBuiltService } from '@ido/platform-service-harness';
-import { connectTestNats, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { connectTestNats, databaseUrlOf, dropNamespaceDatabases, newTestNamespace } from '@ido/platform-testing';
 import { Pool } from 'pg';
 import { measure, report, type Sample } from './measure';
 
 const operator = { email: 'ops@bench.test', password: 'benchmark operator passphrase' };
 const millionLines = Number(process.env['BENCH_LINES'] ?? 1_000_000);
-
-function databaseUrl(namespace: string): string {
-  const url = new URL(infrastructureUrls().databaseUrl);
-  url.pathname = `/${namespace}_accounting`;
-  return url.toString();
-}
 
 async function waitForSchema(pool: Pool, schema: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -58,7 +52,7 @@ async function main(): Promise<void> {
   const gateway = await startBuiltService('gateway', { namespace, env: { LOG_LEVEL: 'info', GATEWAY_RATE_LIMIT_PER_SOURCE: '1000000', GATEWAY_RATE_LIMIT_PER_TENANT: '1000000' } });
   const nats = await connectTestNats();
   const bus = new MessageBus(() => nats, namespace);
-  const admin = new Pool({ connectionString: databaseUrl(namespace), max: 4 });
+  const admin = new Pool({ connectionString: databaseUrlOf(`${namespace}_accounting`), max: 4 });
   try {
     const ops = await bus.request(identityV1.authLogin, { tenant: 'platform', ...operator });
     const boss = { email: 'boss@bench.test', displayName: 'Boss', password: 'bench tenant admin passphrase' };
@@ -83,7 +77,7 @@ async function main(): Promise<void> {
       await response.arrayBuffer();
     };
     // The baseline: the same rows in one transaction over a bare pg pool, posting trigger included.
-    const bare = new Pool({ connectionString: databaseUrl(namespace), max: 8, options: '-c search_path=t_bench' });
+    const bare = new Pool({ connectionString: databaseUrlOf(`${namespace}_accounting`), max: 8, options: '-c search_path=t_bench' });
     const viaBarePg = async () => {
       const client = await bare.connect();
       try {

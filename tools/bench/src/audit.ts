@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { AuditLog, OutboxRelay, outboxMigration } from '@ido/audit';
 import { ensureServiceDatabase, MaintenanceDatabase, TenantClients, withActor } from '@ido/platform-tenancy';
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { connectNats } from '@ido/platform-messaging';
 import { Client, type Pool } from 'pg';
 import { startBundle, stopBundle } from './bundles';
@@ -24,7 +24,6 @@ const steadyRates = [1_000, 5_000].map((r) => Math.round(r * scale));
 const steadySeconds = 10;
 const tenants = Array.from({ length: 10 }, (_, i) => `tenant-${i}`);
 const { databaseUrl, natsUrl } = infrastructureUrls();
-const urlOf = (database: string) => Object.assign(new URL(databaseUrl), { pathname: `/${database}` }).toString();
 const audit = new AuditLog('sales');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,7 +82,7 @@ async function chainsIntact(log: Client): Promise<boolean> {
 async function baseline(namespace: string, rows: number): Promise<number> {
   const name = `${namespace}_baseline`;
   await ensureServiceDatabase(databaseUrl, name);
-  const client = new Client({ connectionString: urlOf(name) });
+  const client = new Client({ connectionString: databaseUrlOf(name) });
   await client.connect();
   await client.query(`CREATE TABLE events (id uuid PRIMARY KEY, tenant_id text, occurred_at timestamptz, body jsonb)`);
   const body = { actor: { kind: 'user', id: 'u-1' }, action: 'sales.lead.update', before: { stage: 'new' }, after: { stage: 'won', amount: 1 } };
@@ -105,8 +104,8 @@ async function main() {
   const salesDb = `${namespace}_sales`;
   await ensureServiceDatabase(databaseUrl, salesDb);
   const roleSecret = `bench-${namespace}`;
-  const maintenance = new MaintenanceDatabase({ url: urlOf(salesDb), databaseName: salesDb, migrations: [outboxMigration], roleSecret });
-  const pools = new TenantClients<Pool>({ url: urlOf(salesDb), databaseName: salesDb, roleSecret, perTenant: 2, maxConnections: 40, idleMs: 60_000 });
+  const maintenance = new MaintenanceDatabase({ url: databaseUrlOf(salesDb), databaseName: salesDb, migrations: [outboxMigration], roleSecret });
+  const pools = new TenantClients<Pool>({ url: databaseUrlOf(salesDb), databaseName: salesDb, roleSecret, perTenant: 2, maxConnections: 40, idleMs: 60_000 });
   // The relay's connection as a service makes it (NatsTransport: coalesced writes, no async traces).
   const nats = await connectNats({ servers: natsUrl, noAsyncTraces: true });
   const relay = new OutboxRelay(maintenance, () => nats, { namespace });
@@ -119,7 +118,7 @@ async function main() {
     // Drain: the backlog is committed while relay and audit are down, then both start.
     await Promise.all(tenants.map((t) => change(pools, t, backlog / tenants.length, 500)));
     service = startBundle('audit', { IDO_NAMESPACE: namespace, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_PORT: '0', LOG_LEVEL: 'error' }, profileDir);
-    log = await connectWhenCreated(urlOf(`${namespace}_audit`));
+    log = await connectWhenCreated(databaseUrlOf(`${namespace}_audit`));
     const started = process.hrtime.bigint();
     await relay.start();
     const relayed = (async () => {

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { connectTestNats, dropNamespaceDatabases, freePort, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { connectTestNats, databaseUrlOf, dropNamespaceDatabases, freePort, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import pg from 'pg';
 import { type CpuParts, cpuDuring } from './cpu-time';
 import { startBareEndpoint } from './gateway-bare';
@@ -104,10 +104,8 @@ async function main(): Promise<void> {
   try {
     const base = `http://127.0.0.1:${port}`;
     const { token, userId } = await signIn(base);
-    const identityDatabase = new URL(databaseUrl);
-    identityDatabase.pathname = `/${namespace}_identity`;
-    bare = await startBareEndpoint(identityDatabase.toString(), 't_bench', userId, poolSize);
     const identityDb = `${namespace}_identity`;
+    bare = await startBareEndpoint(databaseUrlOf(identityDb), 't_bench', userId, poolSize);
     const results = await compare({
       'bare Fastify + pg': {
         url: bare.url,

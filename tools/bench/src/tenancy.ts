@@ -1,4 +1,4 @@
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { ensureServiceDatabase, loadMigrations, MaintenanceDatabase, TenantClients } from '@ido/platform-tenancy';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -16,7 +16,6 @@ const parallelism = 4;
 const chunk = 100;
 const migrations = loadMigrations(join(workspaceRoot, 'libs/platform/tenancy/tests/fixtures/migrations'));
 const { databaseUrl } = infrastructureUrls();
-const urlOf = (database: string) => Object.assign(new URL(databaseUrl), { pathname: `/${database}` }).toString();
 const tenantsUpTo = (n: number) => Array.from({ length: n }, (_, i) => `tenant-${i}`);
 
 async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<number> {
@@ -37,8 +36,8 @@ async function provisioningRun(namespace: string, n: number) {
   const [ourDatabase, plainDatabase] = [`${namespace}_m${n}`, `${namespace}_b${n}`];
   await ensureServiceDatabase(databaseUrl, ourDatabase);
   await ensureServiceDatabase(databaseUrl, plainDatabase);
-  const maintenance = new MaintenanceDatabase({ url: urlOf(ourDatabase), databaseName: ourDatabase, migrations, roleSecret: 'bench', parallelism });
-  const pool = new Pool({ connectionString: urlOf(plainDatabase), max: parallelism });
+  const maintenance = new MaintenanceDatabase({ url: databaseUrlOf(ourDatabase), databaseName: ourDatabase, migrations, roleSecret: 'bench', parallelism });
+  const pool = new Pool({ connectionString: databaseUrlOf(plainDatabase), max: parallelism });
   const script = (schema: string) => `CREATE SCHEMA ${schema}; SET search_path TO ${schema}; ${migrations.map((m) => m.sql).join('\n')}`;
   const tenants = tenantsUpTo(n);
   let [ours, plain] = [0, 0];
@@ -96,7 +95,7 @@ async function lookupWorkload(databaseName: string, maintenance: MaintenanceData
   );
   // BENCH_PER_TENANT=1 shows the other trade-off: twice the tenants fit under the cap.
   const perTenant = Number(process.env['BENCH_PER_TENANT'] ?? 2);
-  const clients = new TenantClients({ url: urlOf(databaseName), databaseName, roleSecret: 'bench', perTenant, maxConnections: 50, idleMs: 60_000 });
+  const clients = new TenantClients({ url: databaseUrlOf(databaseName), databaseName, roleSecret: 'bench', perTenant, maxConnections: 50, idleMs: 60_000 });
   let peak = 0;
   const sampler = setInterval(async () => {
     const rows = await maintenance.query<{ n: number }>(

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './transaction-script';
 
 /** Who a request acts as, for row-level policies inside a tenant. */
 export interface Actor {
@@ -15,17 +16,10 @@ export interface Actor {
 export async function withActor<T>(pool: Pool, actor: Actor, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('ido.actor_id', $1, true), set_config('ido.actor_roles', $2, true)`, [
-      actor.id,
-      actor.roles.join(','),
-    ]);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    return await inTransaction(client, async () => {
+      await client.query(`SELECT set_config('ido.actor_id', $1, true), set_config('ido.actor_roles', $2, true)`, [actor.id, actor.roles.join(',')]);
+      return work(client);
+    });
   } finally {
     client.release();
   }

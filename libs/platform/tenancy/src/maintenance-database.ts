@@ -4,7 +4,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import type { Migration } from './migrations';
 import { migrateSchema, migrationStatements, migrationsTable, migrationsTableColumns, schemaLockStatement, type SchemaMigrationResult } from './migrator';
 import { scramSecret } from './scram-secret';
-import { runTransactionScript } from './transaction-script';
+import { inTransaction, runTransactionScript } from './transaction-script';
 import { ownerRole, quoteIdent, type TenantIdentifiers, tenantIdentifiers, tenantIdOfSchema } from './tenant-id';
 
 export interface MaintenanceSettings {
@@ -142,17 +142,7 @@ export class MaintenanceDatabase {
 
   /** One cross-tenant transaction (e.g. claiming rows with FOR UPDATE SKIP LOCKED); rolled back if `work` throws. */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return this.withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
+    return this.withClient((client) => inTransaction(client, work));
   }
 
   /**

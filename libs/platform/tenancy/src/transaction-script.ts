@@ -13,3 +13,16 @@ export async function runTransactionScript(client: PoolClient, parts: string[]):
     throw error;
   }
 }
+
+/** Runs `work` between BEGIN and COMMIT on `client`; rolls back and rethrows if it throws. */
+export async function inTransaction<T>(client: PoolClient, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,4 +1,4 @@
-import { dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
+import { databaseUrlOf, dropNamespaceDatabases, infrastructureUrls, newTestNamespace } from '@ido/platform-testing';
 import { join } from 'node:path';
 import { ensureServiceDatabase, loadMigrations, MaintenanceDatabase, type Migration, TenantClients } from '../src';
 
@@ -10,7 +10,7 @@ export async function tenancyFixture(options: { migrations?: Migration[]; maxCon
   const databaseName = `${namespace}_svc`;
   const { databaseUrl } = infrastructureUrls();
   await ensureServiceDatabase(databaseUrl, databaseName);
-  const url = Object.assign(new URL(databaseUrl), { pathname: `/${databaseName}` }).toString();
+  const url = databaseUrlOf(databaseName);
   const roleSecret = `secret-${namespace}`;
   const maintenance = (migrations = options.migrations ?? fixtureMigrations) =>
     new MaintenanceDatabase({ url, databaseName, migrations, roleSecret, parallelism: 4 });

@@ -11,6 +11,11 @@ export function infrastructureUrls() {
   };
 }
 
+/** The URL of one database on the test Postgres server (the server's URL with that database's name). */
+export function databaseUrlOf(database: string): string {
+  return Object.assign(new URL(infrastructureUrls().databaseUrl), { pathname: `/${database}` }).toString();
+}
+
 async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: infrastructureUrls().databaseUrl });
   await admin.connect();
