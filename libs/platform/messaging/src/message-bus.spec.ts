@@ -77,53 +77,29 @@ describe('MessageBus request/reply', () => {
   });
 });
 
-describe('MessageBus across a NATS restart', () => {
-  it('gets replies again once the connection is back (nats.js re-subscribes the inbox)', async () => {
+describe('MessageBus on a connectNats connection, across a NATS restart', () => {
+  it('coalesces its writes, and gets replies again once the connection is back (nats.js re-subscribes the inbox)', async () => {
     const nats = await startPrivateNats();
     const options = { servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 };
-    const client = await connect(options);
     const responder = await connect(options);
+    const client = await connectNats(options);
+    // Which transport nats.js dialled: internal, but the coalescing must survive a reconnect.
+    const transportOf = (connection: NatsConnection) => (connection as unknown as { protocol: { transport: unknown } }).protocol.transport;
     try {
       responder.subscribe('restart.echo.v1.echo.run', { callback: (_e, m) => m.respond(m.data) });
       await responder.flush();
       const bus = new MessageBus(() => client, 'restart');
+      expect(transportOf(client)).toBeInstanceOf(CoalescingTransport);
       expect(await bus.request(echo('echo.v1.echo.run'), { n: 7 })).toEqual({ n: 7 });
+      const replies = await Promise.all(Array.from({ length: 200 }, (_, n) => bus.request(echo('echo.v1.echo.run'), { n })));
+      expect(replies.map((r) => r.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
       const reconnected = Promise.all([client, responder].map(reconnectOf));
       await nats.kill();
       await nats.start();
       await reconnected;
       await Promise.all([client.flush(), responder.flush()]);
+      expect(transportOf(client)).toBeInstanceOf(CoalescingTransport);
       expect(await bus.request(echo('echo.v1.echo.run'), { n: 8 })).toEqual({ n: 8 });
-    } finally {
-      await client.close();
-      await responder.close();
-      await nats.dispose();
-    }
-  });
-});
-
-describe('a connection from connectNats', () => {
-  it('coalesces its writes, and still does after a reconnect', async () => {
-    const nats = await startPrivateNats();
-    const options = { servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 };
-    const responder = await connect(options);
-    const client = await connectNats(options);
-    // Which transport nats.js dialled: internal, but it is what this test is about.
-    const transportOf = (connection: NatsConnection) => (connection as unknown as { protocol: { transport: unknown } }).protocol.transport;
-    try {
-      responder.subscribe('coalesced.echo.v1.echo.run', { callback: (_e, m) => m.respond(m.data) });
-      await responder.flush();
-      const bus = new MessageBus(() => client, 'coalesced');
-      expect(transportOf(client)).toBeInstanceOf(CoalescingTransport);
-      const replies = await Promise.all(Array.from({ length: 200 }, (_, n) => bus.request(echo('echo.v1.echo.run'), { n })));
-      expect(replies.map((r) => r.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
-
-      const reconnected = Promise.all([client, responder].map(reconnectOf));
-      await nats.kill();
-      await nats.start();
-      await reconnected;
-      expect(transportOf(client)).toBeInstanceOf(CoalescingTransport);
-      expect(await bus.request(echo('echo.v1.echo.run'), { n: 9 })).toEqual({ n: 9 });
     } finally {
       await client.close();
       await responder.close();
